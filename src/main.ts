@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { buildApp, jobDefinitions, MODULES } from './app.js';
+import { systemClock } from './platform/clock.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { generateSchemaTypes } from './platform/db/codegen.js';
+import { type Database, openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { LocalFileStore } from './platform/files/local-file-store.js';
+import { type Jobs, startJobs } from './platform/jobs.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import type { AppContext } from './platform/module.js';
+import { cookieSecret } from './platform/secrets.js';
+import { formatDemoAccounts, seedDemo } from './platform/seed.js';
+
+const USAGE = `motcua: hệ thống một cửa điện tử / one-stop administrative procedure system
+
+Usage: motcua <command> [options]
+  start           web + worker in one process; loads the demo data unless DEMO=false (npm start)
+  serve           web only (any number, against one database)
+  work            worker only: jobs, schedules, outbox
+  migrate         apply pending database migrations and exit
+  seed --demo     load the demo data and print the demo accounts
+  db:codegen      regenerate src/platform/db/schema.ts from the migrations (--check: fail if stale)
+  help            this text
+
+Configuration comes from environment variables: see README.md.`;
+
+type Role = 'start' | 'serve' | 'work';
+
+async function openContext(config: Config, log: Logger, role: 'web' | 'worker' | 'none') {
+  const database = await openDatabase(config, { log: (msg) => log.info(msg), applicationName: `motcua-${role}` });
+  const applied = await migrate(database.pool);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const ctx: AppContext = {
+    config,
+    log,
+    db: database.db,
+    pool: database.pool,
+    files: new LocalFileStore(path.join(config.dataDir, 'files')),
+    clock: systemClock,
+    jobs: undefined as unknown as Jobs,
+  };
+  if (role !== 'none') {
+    ctx.jobs = await startJobs({ connectionString: database.url, log, role, definitions: jobDefinitions(ctx) });
+  }
+  return { ctx, database };
+}
+
+async function run(role: Role, config: Config, log: Logger) {
+  const { ctx, database } = await openContext(config, log, role === 'serve' ? 'web' : 'worker');
+  const shutdown = onShutdown(log, config.shutdownTimeoutMs, database);
+  shutdown.add(() => ctx.jobs.stop(config.shutdownTimeoutMs));
+  if (role !== 'serve') await ctx.jobs.work();
+  if (role === 'work') {
+    log.info('worker running');
+    return;
+  }
+  const accounts = role === 'start' && config.demo ? await seedDemo(ctx, MODULES) : undefined;
+  const app = await buildApp(ctx, { cookieSecret: await cookieSecret(config) });
+  shutdown.add(() => app.close());
+  const address = await app.listen({ port: config.port, host: config.host });
+  log.info({ address }, 'motcua listening');
+  if (accounts) console.log(`\n${formatDemoAccounts(accounts, config.baseUrl)}\n`);
+}
+
+/** SIGINT/SIGTERM: stop taking work, let running requests and jobs finish, release the database. */
+function onShutdown(log: Logger, timeoutMs: number, database: Database) {
+  const steps: (() => Promise<unknown>)[] = [];
+  let signals = 0;
+  const stop = async (signal: string) => {
+    // npm and tsx pass a terminal's Ctrl-C on as well, so one Ctrl-C can arrive twice.
+    signals += 1;
+    if (signals === 2) log.warn('already shutting down; signal once more to exit at once');
+    if (signals >= 3) process.exit(1);
+    if (signals > 1) return;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown timed out');
+      process.exit(1);
+    }, timeoutMs + 5000).unref();
+    for (const step of [...steps].reverse()) await step().catch((err) => log.error({ err }, 'shutdown step failed'));
+    await database.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  return { add: (step: () => Promise<unknown>) => steps.push(step) };
+}
+
+async function oneShot(config: Config, log: Logger, fn: (ctx: AppContext) => Promise<void>) {
+  const { ctx, database } = await openContext(config, log, 'none');
+  try {
+    await fn(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0] ?? 'help';
+  if (command === 'help' || values.help) return console.log(USAGE);
+  const config = loadConfig();
+  const log = createLogger(config);
+  switch (command) {
+    case 'start':
+    case 'serve':
+    case 'work':
+      return run(command, config, log);
+    case 'migrate':
+      return oneShot(config, log, async () => log.info('database is up to date'));
+    case 'seed':
+      if (!values.demo) throw new Error('seed needs --demo (the only seed there is)');
+      return oneShot(config, log, async (ctx) => {
+        console.log(formatDemoAccounts(await seedDemo(ctx, MODULES), config.baseUrl));
+      });
+    case 'db:codegen': {
+      const { stale } = await generateSchemaTypes(config, values.check ?? false);
+      if (values.check && stale) {
+        console.error('src/platform/db/schema.ts is stale: run `npm run db:codegen` and commit it.');
+        process.exitCode = 1;
+      } else console.log(stale ? 'schema.ts regenerated' : 'schema.ts is up to date');
+      return;
+    }
+    default:
+      console.error(`Unknown command ${command}\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/**
+ * The only reader of the environment. Every variable is listed here with its meaning; the README's
+ * configuration table is written from this list. A bad value stops start-up with one message that
+ * names every bad variable, not just the first.
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanString = Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')]);
+
+const EnvSchema = Type.Object({
+  PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/.*)?$' })),
+  DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_POOL_MAX: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
+  RATE_LIMIT_MAX: Type.Optional(Type.Integer({ minimum: 1 })),
+  COOKIE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  TRUST_PROXY: Type.Optional(booleanString),
+  DEMO: Type.Optional(booleanString),
+  EMBEDDED_PG_RUNTIME_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  SHUTDOWN_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+/** What each variable means, for error messages and the README. */
+export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
+  PORT: 'HTTP port (0 = any free port). Default 3000.',
+  HOST: 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy.',
+  BASE_URL: 'Public URL of the portal, used in links, QR codes and e-mails. Default http://localhost:PORT.',
+  DATA_DIR: 'Folder for the embedded PostgreSQL cluster (pg/), the file store (files/) and secrets. Default ./data.',
+  DATABASE_URL: 'PostgreSQL ≥ 15 to use instead of the embedded server, e.g. postgres://user:pass@host:5432/motcua.',
+  DB_POOL_MAX: 'Maximum connections in the pool of each process. Default 10.',
+  LOG_LEVEL: `One of ${LOG_LEVELS.join(', ')}. Default info.`,
+  RATE_LIMIT_MAX: 'Requests per minute allowed from one client address. Default 300.',
+  COOKIE_SECRET: 'Secret (≥ 32 characters) that signs cookies. Default: generated once into DATA_DIR/secret.key.',
+  TRUST_PROXY: 'true when motcua runs behind a reverse proxy that sets X-Forwarded-For. Default false.',
+  DEMO: '`motcua start` loads the demo data and prints the demo accounts unless this is false. Default true.',
+  EMBEDDED_PG_RUNTIME_DIR:
+    'Only when run as root: where the embedded server binaries (and unreachable clusters) are kept for the postgres user. Default /var/lib/motcua.',
+  SHUTDOWN_TIMEOUT_MS: 'How long a graceful shutdown waits for requests and jobs to finish. Default 30000.',
+};
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolMax: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  rateLimitMax: number;
+  cookieSecret: string | undefined;
+  trustProxy: boolean;
+  demo: boolean;
+  embeddedPgRuntimeDir: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Xem bảng cấu hình trong README.md / See the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const toBool = (v: string | undefined, fallback: boolean) => (v === undefined ? fallback : v === 'true' || v === '1');
+
+/** Reads and validates configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(EnvSchema, { ...raw }) as Record<string, unknown>;
+  const problems = [...Value.Errors(EnvSchema, converted)].map((e) => {
+    const key = e.instancePath.replace(/^\//, '') as keyof typeof CONFIG_DOC;
+    return `${key}=${JSON.stringify(raw[key] ?? '')}: ${e.message}. ${CONFIG_DOC[key] ?? ''}`.trim();
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  const e = converted as Static<typeof EnvSchema>;
+  const port = e.PORT ?? 3000;
+  return {
+    port,
+    host: e.HOST ?? '127.0.0.1',
+    baseUrl: (e.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+    databaseUrl: e.DATABASE_URL,
+    dbPoolMax: e.DB_POOL_MAX ?? 10,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    rateLimitMax: e.RATE_LIMIT_MAX ?? 300,
+    cookieSecret: e.COOKIE_SECRET,
+    trustProxy: toBool(e.TRUST_PROXY, false),
+    demo: toBool(e.DEMO, true),
+    embeddedPgRuntimeDir: e.EMBEDDED_PG_RUNTIME_DIR ?? '/var/lib/motcua',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 30_000,
+  };
+}

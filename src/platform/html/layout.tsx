@@ -1,0 +1,93 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { type Lang, platformMessages as m, translator } from './i18n.js';
+
+export interface PageContext {
+  lang: Lang;
+  /** Path and query of the current page, to switch language in place. */
+  url: string;
+}
+
+/** The same page in the other language: ?lang= is remembered in a cookie by the lang hook. */
+export function switchLanguageHref(url: string, to: Lang): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', to);
+  return `${u.pathname}${u.search}`;
+}
+
+export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: string }>) {
+  const t = translator(props.ctx.lang);
+  const other: Lang = props.ctx.lang === 'vi' ? 'en' : 'vi';
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={props.ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${props.title} · ${t(m.portalName)}`}</title>
+          <link rel="stylesheet" href="/assets/app.css" />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t(m.skipToContent)}
+          </a>
+          <header class="site-header">
+            <div class="wrap site-header__inner">
+              <a class="brand" href="/">
+                <span class="brand__mark" aria-hidden="true">
+                  MC
+                </span>
+                <span class="brand__name">{t(m.portalName)}</span>
+              </a>
+              <nav aria-label={t(m.mainNav)}>
+                <a href={switchLanguageHref(props.ctx.url, other)} lang={other} aria-label={t(m.switchLanguageLabel)}>
+                  {t(m.switchLanguage)}
+                </a>
+              </nav>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex="-1">
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{t(m.footerLicence)}</p>
+              <p>
+                <a href="/api/docs">{t(m.apiDocs)}</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** An error summary at the top of a page; each item links to its field (GOV.UK pattern). */
+export function ErrorSummary(props: { lang: Lang; items: { field?: string; text: string }[] }) {
+  const t = translator(props.lang);
+  if (props.items.length === 0) return '';
+  return (
+    <div class="error-summary" role="alert" tabindex="-1">
+      <h2>{t(m.errorSummary)}</h2>
+      <ul>
+        {props.items.map((item) =>
+          item.field ? (
+            <li>
+              <a href={`#${item.field}`} safe>
+                {item.text}
+              </a>
+            </li>
+          ) : (
+            <li safe>{item.text}</li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** Hidden CSRF token for every form that changes something (checked by the csrf hook). */
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}

@@ -1,0 +1,85 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger.js';
+
+/**
+ * Jobs, schedules and retries live in PostgreSQL (pg-boss, schema `pgboss`). A service enqueues a
+ * job with the executor of its own transaction, so the job exists if and only if the transaction
+ * commits. Handlers are idempotent: pg-boss delivers at least once.
+ */
+export interface JobDefinition<T extends object = object> {
+  /** Dotted name: `module.event` (e.g. `platform.heartbeat`). */
+  name: string;
+  /** Cron expression (Asia/Ho_Chi_Minh) when the job runs on a schedule. */
+  cron?: string;
+  retryLimit?: number;
+  handler(data: T, ctx: { id: string; log: Logger }): Promise<void>;
+}
+
+export const defineJob = <T extends object>(def: JobDefinition<T>): JobDefinition<T> => def;
+
+/** Anything Kysely can run a raw query on: the database or an open transaction. */
+type Executor = Pick<Kysely<unknown>, 'executeQuery'>;
+
+export interface Jobs {
+  enqueue<T extends object>(executor: Executor, name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  /** Starts consuming every defined job and registers the schedules (worker processes only). */
+  work(): Promise<void>;
+  stop(timeoutMs: number): Promise<void>;
+  boss: PgBoss;
+}
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const executorAdapter = (executor: Executor): PgBoss.Db => ({
+  executeSql: async (text, values) => {
+    const r = await executor.executeQuery(CompiledQuery.raw(text, values));
+    return { rows: r.rows as unknown[] };
+  },
+});
+
+export interface JobsOptions {
+  connectionString: string;
+  log: Logger;
+  definitions: JobDefinition[];
+  /** The worker supervises queues and runs the cron clock; web processes only send. */
+  role: 'web' | 'worker';
+  /** Tests shorten polling so they do not wait seconds for a job. */
+  pollingIntervalSeconds?: number;
+}
+
+export async function startJobs(opts: JobsOptions): Promise<Jobs> {
+  const isWorker = opts.role === 'worker';
+  const boss = new PgBoss({
+    connectionString: opts.connectionString,
+    application_name: `motcua-${opts.role}`,
+    max: isWorker ? 4 : 2,
+    supervise: isWorker,
+    schedule: isWorker,
+    migrate: true,
+  });
+  boss.on('error', (err) => opts.log.error({ err }, 'job system error'));
+  await boss.start();
+  const defs = new Map(opts.definitions.map((d) => [d.name, d]));
+  for (const def of defs.values()) {
+    await boss.createQueue(def.name, { name: def.name, retryLimit: def.retryLimit ?? 5, retryBackoff: true });
+  }
+  return {
+    boss,
+    enqueue: (executor, name, data, options = {}) => {
+      if (!defs.has(name)) throw new Error(`unknown job ${name}: define it before enqueueing`);
+      return boss.send(name, data, { ...options, db: executorAdapter(executor) });
+    },
+    work: async () => {
+      for (const def of defs.values()) {
+        const workOptions = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
+        await boss.work<object>(def.name, workOptions, async ([job]) => {
+          if (!job) return;
+          await def.handler(job.data, { id: job.id, log: opts.log.child({ job: def.name, jobId: job.id }) });
+        });
+        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: TIME_ZONE });
+      }
+    },
+    stop: (timeoutMs) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+  };
+}
