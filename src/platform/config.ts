@@ -73,6 +73,16 @@ export class ConfigError extends Error {
 
 const toBool = (v: string | undefined, fallback: boolean) => (v === undefined ? fallback : v === 'true' || v === '1');
 
+/** Integers are written as digits only: "1.5" or "8080abc" must fail, not be truncated. */
+function convertIntegers(raw: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const [key, value] of Object.entries(raw)) {
+    const schema = EnvSchema.properties[key as keyof typeof EnvSchema.properties] as { type?: string };
+    if (schema.type === 'integer' && /^-?\d+$/.test(value)) out[key] = Number(value);
+  }
+  return out;
+}
+
 /** Reads and validates configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const raw: Record<string, string> = {};
@@ -80,10 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const converted = Value.Convert(EnvSchema, { ...raw }) as Record<string, unknown>;
-  const problems = [...Value.Errors(EnvSchema, converted)].map((e) => {
-    const key = e.instancePath.replace(/^\//, '') as keyof typeof CONFIG_DOC;
-    return `${key}=${JSON.stringify(raw[key] ?? '')}: ${e.message}. ${CONFIG_DOC[key] ?? ''}`.trim();
+  const converted = convertIntegers(raw);
+  const problems = Object.keys(EnvSchema.properties).flatMap((key) => {
+    const errors = [...Value.Errors(EnvSchema, converted)].filter((e) => e.instancePath === `/${key}`);
+    if (errors.length === 0) return [];
+    const property = EnvSchema.properties[key as keyof typeof EnvSchema.properties] as { anyOf?: { const: string }[] };
+    const reason = property.anyOf
+      ? `must be one of ${property.anyOf.map((a) => a.const).join(', ')}`
+      : (errors[0]?.message ?? 'is not valid');
+    return [`${key}=${JSON.stringify(raw[key])}: ${reason}. ${CONFIG_DOC[key as keyof typeof CONFIG_DOC]}`];
   });
   if (problems.length > 0) throw new ConfigError(problems);
   const e = converted as Static<typeof EnvSchema>;

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CONFIG_DOC, ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const c = loadConfig({}, '/srv/motcua');
+    assert.equal(c.port, 3000);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.baseUrl, 'http://localhost:3000');
+    assert.equal(c.dataDir, '/srv/motcua/data');
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.logLevel, 'info');
+    assert.equal(c.demo, true);
+    assert.equal(c.trustProxy, false);
+    assert.equal(c.dbPoolMax, 10);
+  });
+
+  it('reads and converts every variable', () => {
+    const c = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        BASE_URL: 'https://dichvucong.example.vn/',
+        DATA_DIR: 'var',
+        DATABASE_URL: 'postgres://u:p@db:5432/motcua',
+        DB_POOL_MAX: '20',
+        LOG_LEVEL: 'debug',
+        RATE_LIMIT_MAX: '50',
+        COOKIE_SECRET: 'x'.repeat(32),
+        TRUST_PROXY: 'true',
+        DEMO: '0',
+        EMBEDDED_PG_RUNTIME_DIR: '/opt/pg',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      },
+      '/srv',
+    );
+    assert.deepEqual(c, {
+      port: 8080,
+      host: '0.0.0.0',
+      baseUrl: 'https://dichvucong.example.vn',
+      dataDir: path.resolve('/srv', 'var'),
+      databaseUrl: 'postgres://u:p@db:5432/motcua',
+      dbPoolMax: 20,
+      logLevel: 'debug',
+      rateLimitMax: 50,
+      cookieSecret: 'x'.repeat(32),
+      trustProxy: true,
+      demo: false,
+      embeddedPgRuntimeDir: '/opt/pg',
+      shutdownTimeoutMs: 5000,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
+  });
+
+  const bad: [string, string][] = [
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['BASE_URL', 'localhost:3000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DB_POOL_MAX', '0'],
+    ['LOG_LEVEL', 'loud'],
+    ['RATE_LIMIT_MAX', '-1'],
+    ['COOKIE_SECRET', 'short'],
+    ['TRUST_PROXY', 'yes'],
+    ['DEMO', 'maybe'],
+    ['SHUTDOWN_TIMEOUT_MS', '1.5'],
+  ];
+  for (const [key, value] of bad) {
+    it(`rejects ${key}=${value}`, () => {
+      assert.throws(
+        () => loadConfig({ [key]: value }),
+        (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && e.problems[0]!.startsWith(`${key}=`),
+      );
+    });
+  }
+
+  it('lists every bad variable at once, in both languages', () => {
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+      assert.fail('expected a ConfigError');
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.equal(e.problems.length, 3);
+      for (const key of ['PORT', 'LOG_LEVEL', 'DATABASE_URL']) assert.match(e.message, new RegExp(`${key}=`));
+      assert.match(e.message, /Cấu hình không hợp lệ/);
+      assert.match(e.message, /Invalid configuration/);
+    }
+  });
+
+  it('documents every variable it reads', () => {
+    for (const key of Object.keys(CONFIG_DOC)) assert.ok(CONFIG_DOC[key as keyof typeof CONFIG_DOC].length > 10, key);
+  });
+});
