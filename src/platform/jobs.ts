@@ -66,7 +66,7 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   }
   return {
     boss,
-    enqueue: (executor, name, data, options = {}) => {
+    enqueue: async (executor, name, data, options = {}) => {
       if (!defs.has(name)) throw new Error(`unknown job ${name}: define it before enqueueing`);
       return boss.send(name, data, { ...options, db: executorAdapter(executor) });
     },

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type EmbeddedLayout, resolveLayout } from './embedded-layout.js';
 import { isProcessAlive, withDirLock } from './file-lock.js';
@@ -214,7 +215,9 @@ async function startServer(layout: EmbeddedLayout, serverFile: string, fast: boo
       log(`embedded PostgreSQL ${layout.version} started on 127.0.0.1:${port}`);
       return port;
     } catch (e) {
+      // Backends of a killed postmaster hold its shared memory until they notice: give them a moment.
       lastError = e;
+      await sleep(1000);
     }
   }
   throw new Error(

@@ -99,5 +99,6 @@ export function registerErrorHandling(app: App) {
     if (n.status === 429 && error.statusCode === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
     return send(req, reply, n);
   });
-  app.setNotFoundHandler((req, reply) => send(req, reply, normalise(new AppError('not_found', GENERIC[404]!.code, GENERIC[404]!.text))));
+  // Unknown paths are rate limited too: they are what scanners hit.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => send(req, reply, normalise(new AppError('not_found', GENERIC[404]!.code, GENERIC[404]!.text))));
 }
