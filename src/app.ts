@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { App } from './platform/http/app-type.js';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { fileURLToPath } from 'node:url';
 import { heartbeatJob } from './platform/heartbeat.js';
+import type { App } from './platform/http/app-type.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerLanguage } from './platform/http/lang.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurity } from './platform/http/security.js';
-import type { JobDefinition } from './platform/jobs.js';
 import { newId } from './platform/ids.js';
+import type { JobDefinition } from './platform/jobs.js';
 import type { AppContext, AppModule } from './platform/module.js';
 import { portalModule } from './portal/index.js';
 
@@ -70,7 +70,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions): Promise<App
   registerErrorHandling(app);
   registerMetrics(app, ctx.pool);
   await registerOpenApi(app, ctx.config.baseUrl, VERSION);
-  await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', maxAge: '1d', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    maxAge: '1d',
+    decorateReply: false,
+  });
   registerHealth(app, ctx.pool);
 
   for (const module of opts.modules ?? MODULES) await module.routes?.(app, ctx);

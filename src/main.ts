@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildApp, jobDefinitions, MODULES } from './app.js';
 import { systemClock } from './platform/clock.js';
-import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { generateSchemaTypes } from './platform/db/codegen.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
@@ -30,9 +30,15 @@ Configuration comes from environment variables: see README.md.`;
 type Role = 'start' | 'serve' | 'work';
 
 async function openContext(config: Config, log: Logger, role: 'web' | 'worker' | 'none') {
-  const database = await openDatabase(config, { log: (msg) => log.info(msg), applicationName: `motcua-${role}` });
+  const database = await openDatabase(config, {
+    log: (msg) => log.info(msg),
+    applicationName: `motcua-${role}`,
+  });
   const applied = await migrate(database.pool);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  if (role === 'none') {
+    console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database is up to date');
+  }
   const ctx: AppContext = {
     config,
     log,
@@ -43,7 +49,12 @@ async function openContext(config: Config, log: Logger, role: 'web' | 'worker' |
     jobs: undefined as unknown as Jobs,
   };
   if (role !== 'none') {
-    ctx.jobs = await startJobs({ connectionString: database.url, log, role, definitions: jobDefinitions(ctx) });
+    ctx.jobs = await startJobs({
+      connectionString: database.url,
+      log,
+      role,
+      definitions: jobDefinitions(ctx),
+    });
   }
   return { ctx, database };
 }
@@ -80,7 +91,8 @@ function onShutdown(log: Logger, timeoutMs: number, database: Database) {
       log.error('shutdown timed out');
       process.exit(1);
     }, timeoutMs + 5000).unref();
-    for (const step of [...steps].reverse()) await step().catch((err) => log.error({ err }, 'shutdown step failed'));
+    for (const step of [...steps].reverse())
+      await step().catch((err) => log.error({ err }, 'shutdown step failed'));
     await database.close();
     clearTimeout(timer);
     process.exit(0);
@@ -115,7 +127,7 @@ async function main(argv: string[]) {
     case 'work':
       return run(command, config, log);
     case 'migrate':
-      return oneShot(config, log, async () => log.info('database is up to date'));
+      return oneShot(config, log, async () => {});
     case 'seed':
       if (!values.demo) throw new Error('seed needs --demo (the only seed there is)');
       return oneShot(config, log, async (ctx) => {

@@ -13,7 +13,8 @@ export interface TestDatabase {
 
 function env(name: string): string {
   const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run tests with \`npm test\` (test/run.ts prepares the database)`);
+  if (!v)
+    throw new Error(`${name} is not set: run tests with \`npm test\` (test/run.ts prepares the database)`);
   return v;
 }
 

@@ -1,5 +1,5 @@
-import { newId } from '../src/platform/ids.js';
 import type { Db } from '../src/platform/db/database.js';
+import { newId } from '../src/platform/ids.js';
 
 /**
  * Factories insert valid rows with every parent they need, so each test builds its own world and
@@ -7,7 +7,13 @@ import type { Db } from '../src/platform/db/database.js';
  */
 export async function insertWorkerHeartbeat(
   db: Db,
-  overrides: Partial<{ worker_id: string; hostname: string; pid: number; started_at: Date; beat_at: Date }> = {},
+  overrides: Partial<{
+    worker_id: string;
+    hostname: string;
+    pid: number;
+    started_at: Date;
+    beat_at: Date;
+  }> = {},
 ) {
   const now = new Date();
   const row = {

@@ -15,8 +15,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { createPool } from '../src/platform/db/database.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { migrate } from '../src/platform/db/migrate.js';
-import { createLogger } from '../src/platform/logger.js';
 import { startJobs } from '../src/platform/jobs.js';
+import { createLogger } from '../src/platform/logger.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEST_FILE = /\.test\.tsx?$/;
@@ -37,7 +37,11 @@ async function prepareServer(): Promise<{ adminUrl: string; server?: EmbeddedSer
   const config = loadConfig();
   if (config.databaseUrl) return { adminUrl: config.databaseUrl };
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
-  const server = await startEmbeddedPostgres({ dataDir, runtimeDir: config.embeddedPgRuntimeDir, unsafeFast: true });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    runtimeDir: config.embeddedPgRuntimeDir,
+    unsafeFast: true,
+  });
   return { adminUrl: server.urlFor('postgres'), server, dataDir };
 }
 
@@ -57,14 +61,22 @@ async function buildTemplate(adminUrl: string, name: string) {
   const pool = createPool(url, 2, 'motcua-test-runner');
   await migrate(pool);
   await pool.end();
-  const jobs = await startJobs({ connectionString: url, log: createLogger({ logLevel: 'warn' }), role: 'web', definitions: [] });
+  const jobs = await startJobs({
+    connectionString: url,
+    log: createLogger({ logLevel: 'warn' }),
+    role: 'web',
+    definitions: [],
+  });
   await jobs.stop(1000);
 }
 
 async function main() {
   const started = Date.now();
   const requested = process.argv.slice(2).map((f) => path.resolve(f));
-  const files = requested.length > 0 ? requested : [...(await listTests(path.join(ROOT, 'src'))), ...(await listTests(path.join(ROOT, 'test')))];
+  const files =
+    requested.length > 0
+      ? requested
+      : [...(await listTests(path.join(ROOT, 'src'))), ...(await listTests(path.join(ROOT, 'test')))];
   const { adminUrl, server, dataDir } = await prepareServer();
   const template = `motcua_template_${process.pid}`;
   let code = 1;
@@ -87,7 +99,14 @@ async function main() {
 
 function runNodeTests(files: string[], env: Record<string, string>): Promise<number> {
   const concurrency = Math.max(2, Math.min(4, os.availableParallelism() * 2));
-  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...files,
+  ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,

@@ -74,7 +74,8 @@ describe('loadConfig', () => {
     it(`rejects ${key}=${value}`, () => {
       assert.throws(
         () => loadConfig({ [key]: value }),
-        (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && e.problems[0]!.startsWith(`${key}=`),
+        (e: unknown) =>
+          e instanceof ConfigError && e.problems.length === 1 && e.problems[0]!.startsWith(`${key}=`),
       );
     });
   }
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
   });
 
   it('documents every variable it reads', () => {
-    for (const key of Object.keys(CONFIG_DOC)) assert.ok(CONFIG_DOC[key as keyof typeof CONFIG_DOC].length > 10, key);
+    for (const key of Object.keys(CONFIG_DOC))
+      assert.ok(CONFIG_DOC[key as keyof typeof CONFIG_DOC].length > 10, key);
   });
 });

@@ -9,7 +9,12 @@ import Value from 'typebox/value';
  */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const booleanString = Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')]);
+const booleanString = Type.Union([
+  Type.Literal('true'),
+  Type.Literal('false'),
+  Type.Literal('1'),
+  Type.Literal('0'),
+]);
 
 const EnvSchema = Type.Object({
   PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
@@ -32,12 +37,15 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
   PORT: 'HTTP port (0 = any free port). Default 3000.',
   HOST: 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy.',
   BASE_URL: 'Public URL of the portal, used in links, QR codes and e-mails. Default http://localhost:PORT.',
-  DATA_DIR: 'Folder for the embedded PostgreSQL cluster (pg/), the file store (files/) and secrets. Default ./data.',
-  DATABASE_URL: 'PostgreSQL ≥ 15 to use instead of the embedded server, e.g. postgres://user:pass@host:5432/motcua.',
+  DATA_DIR:
+    'Folder for the embedded PostgreSQL cluster (pg/), the file store (files/) and secrets. Default ./data.',
+  DATABASE_URL:
+    'PostgreSQL ≥ 15 to use instead of the embedded server, e.g. postgres://user:pass@host:5432/motcua.',
   DB_POOL_MAX: 'Maximum connections in the pool of each process. Default 10.',
   LOG_LEVEL: `One of ${LOG_LEVELS.join(', ')}. Default info.`,
   RATE_LIMIT_MAX: 'Requests per minute allowed from one client address. Default 300.',
-  COOKIE_SECRET: 'Secret (≥ 32 characters) that signs cookies. Default: generated once into DATA_DIR/secret.key.',
+  COOKIE_SECRET:
+    'Secret (≥ 32 characters) that signs cookies. Default: generated once into DATA_DIR/secret.key.',
   TRUST_PROXY: 'true when motcua runs behind a reverse proxy that sets X-Forwarded-For. Default false.',
   DEMO: '`motcua start` loads the demo data and prints the demo accounts unless this is false. Default true.',
   EMBEDDED_PG_RUNTIME_DIR:
@@ -71,7 +79,8 @@ export class ConfigError extends Error {
   }
 }
 
-const toBool = (v: string | undefined, fallback: boolean) => (v === undefined ? fallback : v === 'true' || v === '1');
+const toBool = (v: string | undefined, fallback: boolean) =>
+  v === undefined ? fallback : v === 'true' || v === '1';
 
 /** Integers are written as digits only: "1.5" or "8080abc" must fail, not be truncated. */
 function convertIntegers(raw: Record<string, string>): Record<string, unknown> {
@@ -94,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems = Object.keys(EnvSchema.properties).flatMap((key) => {
     const errors = [...Value.Errors(EnvSchema, converted)].filter((e) => e.instancePath === `/${key}`);
     if (errors.length === 0) return [];
-    const property = EnvSchema.properties[key as keyof typeof EnvSchema.properties] as { anyOf?: { const: string }[] };
+    const property = EnvSchema.properties[key as keyof typeof EnvSchema.properties] as {
+      anyOf?: { const: string }[];
+    };
     const reason = property.anyOf
       ? `must be one of ${property.anyOf.map((a) => a.const).join(', ')}`
       : (errors[0]?.message ?? 'is not valid');

@@ -17,7 +17,13 @@ export function heartbeatJob(db: Db, clock: Clock, startedAt: Date) {
       const now = clock.now();
       await db
         .insertInto('worker_heartbeats')
-        .values({ worker_id: workerId, hostname: os.hostname(), pid: process.pid, started_at: startedAt, beat_at: now })
+        .values({
+          worker_id: workerId,
+          hostname: os.hostname(),
+          pid: process.pid,
+          started_at: startedAt,
+          beat_at: now,
+        })
         .onConflict((oc) =>
           oc.column('worker_id').doUpdateSet({ beat_at: now, beats: sql`worker_heartbeats.beats + 1` }),
         )

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { buildTestApp } from '../../test/build-test-app.js';
 import { createTestDatabase } from '../../test/database.js';
@@ -21,7 +21,9 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_00
 }
 
 const jobCount = (db: import('./db/database.js').Db, name: string) =>
-  sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${name}`.execute(db).then((r) => r.rows[0]!.n);
+  sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${name}`
+    .execute(db)
+    .then((r) => r.rows[0]!.n);
 
 describe('jobs', () => {
   it('enqueues inside a transaction: rolled back with it, delivered when it commits', async () => {
@@ -93,7 +95,9 @@ describe('jobs', () => {
     await waitFor(async () => (started ? true : undefined));
     await jobs.stop(10_000);
     assert.equal(finished, true, 'stop waited for the job');
-    const state = await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = 'test.slow'`.execute(database.db);
+    const state = await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = 'test.slow'`.execute(
+      database.db,
+    );
     assert.equal(state.rows[0]?.state, 'completed');
   });
 });

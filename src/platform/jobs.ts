@@ -22,7 +22,12 @@ export const defineJob = <T extends object>(def: JobDefinition<T>): JobDefinitio
 type Executor = Pick<Kysely<unknown>, 'executeQuery'>;
 
 export interface Jobs {
-  enqueue<T extends object>(executor: Executor, name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  enqueue<T extends object>(
+    executor: Executor,
+    name: string,
+    data: T,
+    options?: PgBoss.SendOptions,
+  ): Promise<string | null>;
   /** Starts consuming every defined job and registers the schedules (worker processes only). */
   work(): Promise<void>;
   stop(timeoutMs: number): Promise<void>;

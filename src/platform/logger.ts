@@ -8,6 +8,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>, name = 'motcua'):
   return pino({
     name,
     level: config.logLevel,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -1,9 +1,9 @@
-import type { App } from './http/app-type.js';
 import type pg from 'pg';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { FileStore } from './files/file-store.js';
+import type { App } from './http/app-type.js';
 import type { JobDefinition, Jobs } from './jobs.js';
 import type { Logger } from './logger.js';
 

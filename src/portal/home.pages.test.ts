@@ -33,7 +33,10 @@ describe('home page', async () => {
   it('ignores an unknown language', async () => {
     const res = await app.inject('/?lang=fr');
     assert.match(res.body, /<html lang="vi">/);
-    assert.equal(res.cookies.find((c) => c.name === 'lang'), undefined);
+    assert.equal(
+      res.cookies.find((c) => c.name === 'lang'),
+      undefined,
+    );
   });
 
   it('stays far under the 60 KB budget for a public page (HTML + CSS, compressed)', async () => {

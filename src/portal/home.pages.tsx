@@ -1,6 +1,6 @@
-import type { App } from '../platform/http/app-type.js';
 import { defineMessages, translator } from '../platform/html/i18n.js';
 import { Layout } from '../platform/html/layout.js';
+import type { App } from '../platform/http/app-type.js';
 import { pageContext } from '../platform/http/lang.js';
 
 const m = defineMessages({

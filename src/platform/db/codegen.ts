@@ -60,7 +60,11 @@ async function withThrowawayDatabase<T>(config: Config, fn: (url: string) => Pro
     }
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-codegen-'));
-  const server = await startEmbeddedPostgres({ dataDir, runtimeDir: config.embeddedPgRuntimeDir, unsafeFast: true });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    runtimeDir: config.embeddedPgRuntimeDir,
+    unsafeFast: true,
+  });
   try {
     return await migrateAnd(server.urlFor('motcua'), fn);
   } finally {

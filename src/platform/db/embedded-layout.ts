@@ -40,7 +40,9 @@ function platformPackageDir(): { dir: string; version: string } {
     );
   }
   const root = path.dirname(path.dirname(main));
-  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return { dir: path.join(root, 'native'), version };
 }
 
@@ -63,7 +65,14 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
     return await read();
   } catch {
     // A system user with no login and no home: only ever used to run the embedded server.
-    await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    await execFileAsync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return read();
   }
 }
@@ -101,7 +110,10 @@ export async function resolveLayout(dataDir: string, runtimeDir: string): Promis
   if (stat?.isSymbolicLink()) {
     clusterDir = await fs.readlink(pgLink);
   } else if (!stat && !canReach(dataDir, ids)) {
-    const hash = createHash('sha256').update(await fs.realpath(dataDir)).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(await fs.realpath(dataDir))
+      .digest('hex')
+      .slice(0, 16);
     clusterDir = path.join(runtimeDir, 'clusters', hash);
     await fs.mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
     await fs.symlink(clusterDir, pgLink);

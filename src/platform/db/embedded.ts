@@ -59,7 +59,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`;
     await ensureDatabase(urlFor('postgres'), opts.database ?? DEFAULT_DB);
     await fs.mkdir(files.leases, { recursive: true });
-    await fs.writeFile(path.join(files.leases, String(process.pid)), new Date().toISOString());
+    // One lease per handle, named <pid>-<random>: the pid tells whether its holder is still alive.
+    const lease = path.join(files.leases, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    await fs.writeFile(lease, new Date().toISOString());
     const stopPort = port;
     let released = false;
     return {
@@ -69,7 +71,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       release: async () => {
         if (released) return;
         released = true;
-        await withDirLock(files.lock, () => releaseLease(files, layout, stopPort, log));
+        await withDirLock(files.lock, () => releaseLease(files, lease, layout, stopPort, log));
       },
     };
   });
@@ -192,12 +194,18 @@ async function initCluster(layout: EmbeddedLayout, creds: Credentials) {
   await fs.rename(staging, layout.clusterDir);
 }
 
-async function startServer(layout: EmbeddedLayout, serverFile: string, fast: boolean, log: (m: string) => void) {
+async function startServer(
+  layout: EmbeddedLayout,
+  serverFile: string,
+  fast: boolean,
+  log: (m: string) => void,
+) {
   const previous = await readJson<{ port: number }>(serverFile);
   const extra = fast ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = attempt === 0 && previous && (await isPortFree(previous.port)) ? previous.port : await freePort();
+    const port =
+      attempt === 0 && previous && (await isPortFree(previous.port)) ? previous.port : await freePort();
     try {
       await pgCtl(layout, [
         'start',
@@ -227,11 +235,12 @@ async function startServer(layout: EmbeddedLayout, serverFile: string, fast: boo
 
 async function releaseLease(
   files: ReturnType<typeof dataFiles>,
+  lease: string,
   layout: EmbeddedLayout,
   port: number,
   log: (m: string) => void,
 ) {
-  await fs.rm(path.join(files.leases, String(process.pid)), { force: true });
+  await fs.rm(lease, { force: true });
   const others = (await fs.readdir(files.leases).catch(() => [] as string[])).filter((name) => {
     const alive = isProcessAlive(Number.parseInt(name, 10));
     if (!alive) void fs.rm(path.join(files.leases, name), { force: true });
@@ -249,9 +258,11 @@ async function ensureDatabase(adminUrl: string, database: string) {
   try {
     const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (r.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((e: { code?: string }) => {
-        if (e.code !== '42P04') throw e; // created meanwhile by another process
-      });
+      await client
+        .query(`CREATE DATABASE ${client.escapeIdentifier(database)}`)
+        .catch((e: { code?: string }) => {
+          if (e.code !== '42P04') throw e; // created meanwhile by another process
+        });
     }
   } finally {
     await client.end();

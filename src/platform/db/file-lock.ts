@@ -28,13 +28,17 @@ export async function withDirLock<T>(lockDir: string, fn: () => Promise<T>, time
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number.parseInt(await fs.readFile(ownerFile, 'utf8').catch(() => ''), 10);
       const stat = await fs.stat(lockDir).catch(() => undefined);
-      const orphan = Number.isFinite(owner) ? !isProcessAlive(owner) : stat !== undefined && Date.now() - stat.mtimeMs > 5000;
+      const orphan = Number.isFinite(owner)
+        ? !isProcessAlive(owner)
+        : stat !== undefined && Date.now() - stat.mtimeMs > 5000;
       if (orphan) {
         await fs.rm(lockDir, { recursive: true, force: true });
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(`Hết thời gian chờ khóa ${lockDir} / Timed out waiting for the lock held by process ${owner}`);
+        throw new Error(
+          `Hết thời gian chờ khóa ${lockDir} / Timed out waiting for the lock held by process ${owner}`,
+        );
       }
       await sleep(100);
     }

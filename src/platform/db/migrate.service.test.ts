@@ -24,9 +24,16 @@ describe('migrations', () => {
   it('applies the project migrations and enables the extensions', async () => {
     const { pool } = await createTestDatabase({ migrated: false });
     const applied = await migrate(pool);
-    assert.deepEqual(applied, (await readMigrations()).map((m) => m.name));
+    assert.deepEqual(
+      applied,
+      (await readMigrations()).map((m) => m.name),
+    );
     const ext = await pool.query<{ extname: string }>('SELECT extname FROM pg_extension ORDER BY 1');
-    for (const name of ['pg_trgm', 'pgcrypto', 'unaccent']) assert.ok(ext.rows.some((r) => r.extname === name), name);
+    for (const name of ['pg_trgm', 'pgcrypto', 'unaccent'])
+      assert.ok(
+        ext.rows.some((r) => r.extname === name),
+        name,
+      );
     const folded = await pool.query<{ v: string }>("SELECT immutable_unaccent('Đông Triều, Hoà Bình') AS v");
     assert.equal(folded.rows[0]?.v, 'dong trieu, hoa binh');
     assert.deepEqual(await migrate(pool), [], 'a second run applies nothing');
@@ -41,7 +48,9 @@ describe('migrations', () => {
     });
     assert.deepEqual(await pendingMigrations(pool, dir), ['0001_a.sql', '0002_b.sql']);
     assert.deepEqual(await migrate(pool, dir), ['0001_a.sql', '0002_b.sql']);
-    const rows = await pool.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations ORDER BY name');
+    const rows = await pool.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM schema_migrations ORDER BY name',
+    );
     assert.deepEqual(
       rows.rows.map((r) => r.name),
       ['0001_a.sql', '0002_b.sql'],
@@ -58,7 +67,10 @@ describe('migrations', () => {
     await migrate(pool, dir);
     await fs.writeFile(path.join(dir, '0001_a.sql'), 'CREATE TABLE a (id bigint);');
     await fs.writeFile(path.join(dir, '0002_b.sql'), 'CREATE TABLE b (id int);');
-    await assert.rejects(migrate(pool, dir), (e: unknown) => e instanceof MigrationError && /0001_a\.sql/.test(e.message));
+    await assert.rejects(
+      migrate(pool, dir),
+      (e: unknown) => e instanceof MigrationError && /0001_a\.sql/.test(e.message),
+    );
     await assert.rejects(pendingMigrations(pool, dir), MigrationError);
     assert.deepEqual(await tables(pool), ['a', 'schema_migrations'], '0002 was not applied');
   });
@@ -77,7 +89,10 @@ describe('migrations', () => {
       '0001_a.sql': 'CREATE TABLE a (id int);',
       '0002_bad.sql': 'CREATE TABLE half (id int); SELECT * FROM no_such_table;',
     });
-    await assert.rejects(migrate(pool, dir), (e: unknown) => e instanceof MigrationError && /0002_bad\.sql/.test(e.message));
+    await assert.rejects(
+      migrate(pool, dir),
+      (e: unknown) => e instanceof MigrationError && /0002_bad\.sql/.test(e.message),
+    );
     assert.deepEqual(await tables(pool), ['a', 'schema_migrations']);
     assert.deepEqual(await pendingMigrations(pool, dir), ['0002_bad.sql']);
   });

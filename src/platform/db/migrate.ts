@@ -98,7 +98,10 @@ async function applyOne(client: pg.PoolClient, m: Migration) {
   try {
     await client.query('BEGIN');
     await client.query(m.sql);
-    await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+    await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+      m.name,
+      m.checksum,
+    ]);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});

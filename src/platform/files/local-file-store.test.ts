@@ -56,8 +56,14 @@ describe('LocalFileStore', () => {
     assert.equal(await files.has(sha256), true);
     await files.delete(sha256);
     assert.equal(await files.has(sha256), false);
-    await assert.rejects(files.get(sha256), (e: unknown) => e instanceof AppError && e.code === 'file.not_found');
+    await assert.rejects(
+      files.get(sha256),
+      (e: unknown) => e instanceof AppError && e.code === 'file.not_found',
+    );
     assert.equal(await files.has('../../etc/passwd'), false);
-    await assert.rejects(files.get('../../etc/passwd'), (e: unknown) => e instanceof AppError && e.status === 404);
+    await assert.rejects(
+      files.get('../../etc/passwd'),
+      (e: unknown) => e instanceof AppError && e.status === 404,
+    );
   });
 });

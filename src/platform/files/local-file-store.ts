@@ -15,7 +15,8 @@ export class LocalFileStore implements FileStore {
   constructor(private readonly root: string) {}
 
   private pathOf(sha256: string): string {
-    if (!SHA256_HEX.test(sha256)) throw notFound('file.not_found', { vi: 'Không tìm thấy tệp', en: 'File not found' });
+    if (!SHA256_HEX.test(sha256))
+      throw notFound('file.not_found', { vi: 'Không tìm thấy tệp', en: 'File not found' });
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
@@ -49,7 +50,8 @@ export class LocalFileStore implements FileStore {
 
   async get(sha256: string): Promise<Readable> {
     const file = this.pathOf(sha256);
-    if (!(await this.has(sha256))) throw notFound('file.not_found', { vi: 'Không tìm thấy tệp', en: 'File not found' });
+    if (!(await this.has(sha256)))
+      throw notFound('file.not_found', { vi: 'Không tìm thấy tệp', en: 'File not found' });
     return createReadStream(file);
   }
 

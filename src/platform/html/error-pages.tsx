@@ -1,14 +1,16 @@
-import { ErrorSummary, Layout, type PageContext } from './layout.js';
 import { platformMessages as m, translator } from './i18n.js';
+import { ErrorSummary, Layout, type PageContext } from './layout.js';
 
 export function NotFoundPage(props: { ctx: PageContext }) {
   const t = translator(props.ctx.lang);
   return (
     <Layout ctx={props.ctx} title={t(m.notFoundTitle)}>
-      <h1>{t(m.notFoundTitle)}</h1>
-      <p>{t(m.notFoundBody)}</p>
+      <h1 safe>{t(m.notFoundTitle)}</h1>
+      <p safe>{t(m.notFoundBody)}</p>
       <p>
-        <a href="/">{t(m.backHome)}</a>
+        <a href="/" safe>
+          {t(m.backHome)}
+        </a>
       </p>
     </Layout>
   );
@@ -25,14 +27,17 @@ export function ErrorPage(props: {
   const title = props.status >= 500 ? t(m.errorTitle) : t(m.requestFailedTitle);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <h1>{title}</h1>
+      <h1 safe>{title}</h1>
       <ErrorSummary lang={props.ctx.lang} items={props.fields ?? []} />
       <p safe>{props.status >= 500 ? t(m.errorBody) : (props.message ?? '')}</p>
       <p class="muted">
-        {t(m.requestId)}: <code safe>{props.requestId}</code>
+        <span safe>{`${t(m.requestId)}: `}</span>
+        <code safe>{props.requestId}</code>
       </p>
       <p>
-        <a href="/">{t(m.backHome)}</a>
+        <a href="/" safe>
+          {t(m.backHome)}
+        </a>
       </p>
     </Layout>
   );

@@ -28,7 +28,7 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
           <link rel="stylesheet" href="/assets/app.css" />
         </head>
         <body>
-          <a class="skip-link" href="#main">
+          <a class="skip-link" href="#main" safe>
             {t(m.skipToContent)}
           </a>
           <header class="site-header">
@@ -37,10 +37,17 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
                 <span class="brand__mark" aria-hidden="true">
                   MC
                 </span>
-                <span class="brand__name">{t(m.portalName)}</span>
+                <span class="brand__name" safe>
+                  {t(m.portalName)}
+                </span>
               </a>
               <nav aria-label={t(m.mainNav)}>
-                <a href={switchLanguageHref(props.ctx.url, other)} lang={other} aria-label={t(m.switchLanguageLabel)}>
+                <a
+                  href={switchLanguageHref(props.ctx.url, other)}
+                  lang={other}
+                  aria-label={t(m.switchLanguageLabel)}
+                  safe
+                >
                   {t(m.switchLanguage)}
                 </a>
               </nav>
@@ -51,9 +58,11 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
           </main>
           <footer class="site-footer">
             <div class="wrap">
-              <p>{t(m.footerLicence)}</p>
+              <p safe>{t(m.footerLicence)}</p>
               <p>
-                <a href="/api/docs">{t(m.apiDocs)}</a>
+                <a href="/api/docs" safe>
+                  {t(m.apiDocs)}
+                </a>
               </p>
             </div>
           </footer>
@@ -69,7 +78,7 @@ export function ErrorSummary(props: { lang: Lang; items: { field?: string; text:
   if (props.items.length === 0) return '';
   return (
     <div class="error-summary" role="alert" tabindex="-1">
-      <h2>{t(m.errorSummary)}</h2>
+      <h2 safe>{t(m.errorSummary)}</h2>
       <ul>
         {props.items.map((item) =>
           item.field ? (

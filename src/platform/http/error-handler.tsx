@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from './app-type.js';
 import { AppError, type Bilingual } from '../errors.js';
 import { ErrorPage, NotFoundPage } from '../html/error-pages.js';
+import type { App } from './app-type.js';
 import { pageContext } from './lang.js';
 
 /**
@@ -13,9 +13,15 @@ export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
 
 const GENERIC: Record<number, { code: string; text: Bilingual }> = {
   400: { code: 'request.invalid', text: { vi: 'Yêu cầu không hợp lệ', en: 'The request is not valid' } },
-  403: { code: 'request.forbidden', text: { vi: 'Bạn không có quyền thực hiện việc này', en: 'You are not allowed to do this' } },
+  403: {
+    code: 'request.forbidden',
+    text: { vi: 'Bạn không có quyền thực hiện việc này', en: 'You are not allowed to do this' },
+  },
   404: { code: 'request.not_found', text: { vi: 'Không tìm thấy', en: 'Not found' } },
-  405: { code: 'request.method_not_allowed', text: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' } },
+  405: {
+    code: 'request.method_not_allowed',
+    text: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  },
   413: { code: 'request.too_large', text: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' } },
   415: {
     code: 'request.unsupported_media_type',
@@ -23,7 +29,10 @@ const GENERIC: Record<number, { code: string; text: Bilingual }> = {
   },
   429: {
     code: 'request.rate_limited',
-    text: { vi: 'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút', en: 'Too many requests; try again in a few minutes' },
+    text: {
+      vi: 'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút',
+      en: 'Too many requests; try again in a few minutes',
+    },
   },
   500: { code: 'internal', text: { vi: 'Đã có lỗi xảy ra', en: 'Something went wrong' } },
 };
@@ -49,12 +58,19 @@ function normalise(error: FastifyError | AppError): Normalised {
   }
   if (error.validation) {
     const fields = error.validation.map((v) => ({
-      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(v.params?.missingProperty ?? ''),
+      field:
+        v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(v.params?.missingProperty ?? ''),
       message: { vi: `Giá trị không hợp lệ: ${v.message ?? ''}`, en: `Invalid value: ${v.message ?? ''}` },
     }));
-    return { status: 400, code: 'request.validation', text: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' }, fields };
+    return {
+      status: 400,
+      code: 'request.validation',
+      text: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+      fields,
+    };
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   const generic = GENERIC[status] ?? { code: `request.status_${status}`, text: GENERIC[400]!.text };
   return { status, code: generic.code, text: generic.text, fields: [] };
 }
@@ -69,7 +85,9 @@ export function problemBody(req: FastifyRequest, n: Normalised) {
     detail: `${n.text.vi} / ${n.text.en}`,
     instance: req.url,
     requestId: String(req.id),
-    ...(n.fields.length > 0 ? { errors: n.fields.map((f) => ({ field: f.field, message: f.message[lang], messages: f.message })) } : {}),
+    ...(n.fields.length > 0
+      ? { errors: n.fields.map((f) => ({ field: f.field, message: f.message[lang], messages: f.message })) }
+      : {}),
   };
 }
 
@@ -96,9 +114,12 @@ export function registerErrorHandling(app: App) {
     const n = normalise(error);
     if (n.status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: n.code, status: n.status }, 'request rejected');
-    if (n.status === 429 && error.statusCode === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    if (n.status === 429 && error.statusCode === 429)
+      reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
     return send(req, reply, n);
   });
   // Unknown paths are rate limited too: they are what scanners hit.
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => send(req, reply, normalise(new AppError('not_found', GENERIC[404]!.code, GENERIC[404]!.text))));
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) =>
+    send(req, reply, normalise(new AppError('not_found', GENERIC[404]!.code, GENERIC[404]!.text))),
+  );
 }

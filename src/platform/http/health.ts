@@ -1,6 +1,6 @@
-import type { App } from './app-type.js';
 import type pg from 'pg';
 import { pendingMigrations } from '../db/migrate.js';
+import type { App } from './app-type.js';
 
 /** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
 export function registerHealth(app: App, pool: pg.Pool) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { AppError } from '../errors.js';
@@ -14,7 +14,10 @@ const probes = (app: import('./app-type.js').App) => {
     throw new Error('secret detail: password=hunter2');
   });
   app.get('/api/v1/probe/conflict', async () => {
-    throw new AppError('conflict', 'probe.changed', { vi: 'Đã bị người khác thay đổi', en: 'Changed by someone else' });
+    throw new AppError('conflict', 'probe.changed', {
+      vi: 'Đã bị người khác thay đổi',
+      en: 'Changed by someone else',
+    });
   });
   app.post(
     '/api/v1/probe/echo',
@@ -49,14 +52,20 @@ describe('HTTP platform', async () => {
     const res = await app.inject('/metrics');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/plain/);
-    assert.match(res.body, /motcua_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/);
+    assert.match(
+      res.body,
+      /motcua_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/,
+    );
     assert.match(res.body, /motcua_db_pool_connections \d+/);
     assert.match(res.body, /motcua_db_pool_waiting 0/);
     assert.match(res.body, /motcua_process_cpu_seconds_total/);
   });
 
   it('publishes OpenAPI for /api routes only, and the docs UI', async () => {
-    const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await app.inject('/api/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.paths['/api/v1/probe/echo'], 'API route documented');
     assert.equal(doc.paths['/'], undefined, 'pages are not API');
@@ -105,7 +114,11 @@ describe('HTTP platform', async () => {
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().code, 'request.validation');
     assert.equal(res.json().errors[0].field, 'name');
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/probe/echo', payload: { name: 'Nguyễn Văn A' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/echo',
+      payload: { name: 'Nguyễn Văn A' },
+    });
     assert.deepEqual(ok.json(), { got: { name: 'Nguyễn Văn A' } });
   });
 

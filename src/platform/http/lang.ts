@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { App } from './app-type.js';
 import { isLang, type Lang } from '../html/i18n.js';
 import type { PageContext } from '../html/layout.js';
+import type { App } from './app-type.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
-import type { App } from './app-type.js';
 import type pg from 'pg';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { App } from './app-type.js';
 
 /** Prometheus metrics at /metrics: process, HTTP by route, and the database pool. */
 export function registerMetrics(app: App, pool: pg.Pool): Registry {
@@ -28,7 +28,11 @@ export function registerMetrics(app: App, pool: pg.Pool): Registry {
 
   app.addHook('onResponse', async (req, reply) => {
     http.observe(
-      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

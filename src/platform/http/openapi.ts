@@ -17,7 +17,10 @@ export async function registerOpenApi(app: App, baseUrl: string, version: string
       servers: [{ url: baseUrl }],
     },
     // Pages are not part of the API: only /api routes are documented.
-    transform: ({ schema, url }) => ({ schema: { ...schema, hide: schema?.hide ?? !url.startsWith('/api/') }, url }),
+    transform: ({ schema, url }) => ({
+      schema: { ...schema, hide: schema?.hide ?? !url.startsWith('/api/') },
+      url,
+    }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -3,8 +3,8 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { App } from './app-type.js';
 import { AppError } from '../errors.js';
+import type { App } from './app-type.js';
 import { CSRF_ERROR, isApiRequest } from './error-handler.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
