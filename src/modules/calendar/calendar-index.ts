@@ -13,7 +13,12 @@
  * Inside a session both writings are the same instant.
  */
 import { validationError } from '../../platform/errors.js';
-import { type CalendarDay, assertConsistentDays, countsAsDayOff, countsAsMakeupWorkday } from './holiday-calendar.js';
+import {
+  assertConsistentDays,
+  type CalendarDay,
+  countsAsDayOff,
+  countsAsMakeupWorkday,
+} from './holiday-calendar.js';
 import {
   DAY_MS,
   epochDayFromCivil,
@@ -80,6 +85,17 @@ function toLayout(sessions: readonly Session[]): DayLayout {
   };
 }
 
+/**
+ * Layouts of the day types: 0 is a closed day, 1–7 the days of the week (Sunday first), 8 a make-up day.
+ * A day type without sessions uses 0, so "layout 0" means "not a working day" everywhere.
+ */
+function layoutTable(hours: OfficeHours) {
+  const layouts = [toLayout([]), ...hours.week.map(toLayout), toLayout(hours.makeupDay)];
+  const weekIds = hours.week.map((sessions, weekday) => (sessions.length > 0 ? 1 + weekday : 0));
+  const makeupId = hours.makeupDay.length > 0 ? 8 : 0;
+  return { layouts, weekIds, makeupId };
+}
+
 /** Compiles office hours and calendar rows; throws `calendar.invalid_days` on contradictory rows. */
 export function buildWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const officeHours = options.officeHours ?? DEFAULT_OFFICE_HOURS;
@@ -87,20 +103,7 @@ export function buildWorkingCalendar(options: WorkingCalendarOptions = {}): Work
   assertConsistentDays(days);
   const firstDay = epochDayFromCivil(options.firstYear ?? 2000, 1, 1);
   const dayCount = epochDayFromCivil((options.lastYear ?? 2100) + 1, 1, 1) - firstDay;
-
-  const layoutKeys = new Map<string, number>([['[]', 0]]);
-  const layouts: DayLayout[] = [toLayout([])];
-  const layoutIdOf = (sessions: readonly Session[]): number => {
-    const key = JSON.stringify(sessions);
-    let id = layoutKeys.get(key);
-    if (id === undefined) {
-      id = layouts.push(toLayout(sessions)) - 1;
-      layoutKeys.set(key, id);
-    }
-    return id;
-  };
-  const weekIds = officeHours.week.map(layoutIdOf);
-  const makeupId = layoutIdOf(officeHours.makeupDay);
+  const { layouts, weekIds, makeupId } = layoutTable(officeHours);
 
   const layoutIds = new Uint8Array(dayCount);
   const dayOff = new Uint8Array(dayCount);
@@ -238,7 +241,7 @@ export function closingInstantOf(cal: WorkingCalendar, epochDay: number): number
 }
 
 /** Whether a date (`YYYY-MM-DD`, or the local day of an instant) is a working day (ngày làm việc). */
-export function isWorkingDay(cal: WorkingCalendar, date: Date | string): boolean {
+export function isWorkingDay(date: Date | string, calendar: WorkingCalendar): boolean {
   const epochDay = typeof date === 'string' ? parseIsoDate(date) : epochDayOf(date.getTime());
-  return isWorkingEpochDay(cal, epochDay);
+  return isWorkingEpochDay(calendar, epochDay);
 }

@@ -57,7 +57,11 @@ export function countsAsMakeupWorkday(day: CalendarDay): boolean {
 
 /** An administrator's confirmation of a pending or proposed row, recording the notice that settled it. */
 export function confirmCalendarDay(day: CalendarDay, source: string): CalendarDay {
-  return { ...day, status: 'confirmed', source: source.trim() === '' ? day.source : source.normalize('NFC').trim() };
+  return {
+    ...day,
+    status: 'confirmed',
+    source: source.trim() === '' ? day.source : source.normalize('NFC').trim(),
+  };
 }
 
 /**

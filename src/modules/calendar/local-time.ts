@@ -64,7 +64,9 @@ export function civilFromEpochDay(epochDay: number): CivilDate {
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -73,8 +75,10 @@ export function civilFromEpochDay(epochDay: number): CivilDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return epochDayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) -
-    epochDayFromCivil(year, month, 1);
+  return (
+    epochDayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) -
+    epochDayFromCivil(year, month, 1)
+  );
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

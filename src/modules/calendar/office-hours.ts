@@ -106,7 +106,10 @@ export function defineOfficeHours(spec: OfficeHoursSpec = DEFAULT_OFFICE_HOURS_S
     invalid('Số giờ của một ngày làm việc phải lớn hơn 0.', 'A working day must last more than 0 hours.');
   }
   if (week.every((sessions) => sessions.length === 0)) {
-    invalid('Cơ quan phải làm việc ít nhất một ngày trong tuần.', 'An agency must work on at least one day a week.');
+    invalid(
+      'Cơ quan phải làm việc ít nhất một ngày trong tuần.',
+      'An agency must work on at least one day a week.',
+    );
   }
   return { week, makeupDay, workingDayMinutes };
 }
@@ -115,7 +118,9 @@ export function defineOfficeHours(spec: OfficeHoursSpec = DEFAULT_OFFICE_HOURS_S
 export const DEFAULT_OFFICE_HOURS: OfficeHours = defineOfficeHours();
 
 /** The spec form of office hours (for forms and storage): `defineOfficeHours(describeOfficeHours(h))` ≡ h. */
-export function describeOfficeHours(hours: OfficeHours): Required<Omit<OfficeHoursSpec, 'sessions' | 'workdays'>> {
+export function describeOfficeHours(
+  hours: OfficeHours,
+): Required<Omit<OfficeHoursSpec, 'sessions' | 'workdays'>> {
   const toText = (sessions: readonly Session[]) =>
     sessions.map((s) => `${formatClock(s.start)}-${formatClock(s.end)}`);
   const byWeekday: Partial<Record<Weekday, string[]>> = {};

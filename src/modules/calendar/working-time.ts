@@ -16,7 +16,10 @@
  *   of working days from a 07:00 start ends at 07:00 (example B3: Wednesday 25/02/2026 07:00, the same
  *   working instant as the close of Tuesday 24/02);
  * - a **same-day cut-off** due time (§6.5) is the close of the day, 17:00.
- * Comparisons must therefore use working time: `workingTimeBetween` gives 0 between the two writings of one
+ * In one line: a start is written at the opening; the due time of D working hours is written at the
+ * opening when D is a whole number of working days and at the closing otherwise; subtracting working days
+ * keeps the writing of the instant it starts from. Two writings of one instant are therefore never mixed
+ * up by accident, but they do occur, so comparisons must use working time: `workingTimeBetween` gives 0 between the two writings of one
  * instant and `sameWorkingInstant` says whether two instants are one.
  *
  * For agencies whose working days all have the same sessions (the default), moving a whole working day
@@ -42,6 +45,7 @@ import {
   MINUTE_MS,
   msOfLocalDay,
 } from './local-time.js';
+import { type PauseInterval, pausedWorkingMs } from './pauses.js';
 
 /**
  * Units of a statutory duration (đơn vị thời gian): `gio` giờ (working hours), `ngay-lam-viec` ngày làm
@@ -70,7 +74,10 @@ function invalidDuration(vi: string, en: string): never {
 
 function checkDuration(duration: Duration): void {
   if (!DURATION_UNITS.includes(duration.unit)) {
-    invalidDuration(`Đơn vị thời gian không hợp lệ: "${duration.unit}".`, `Unknown duration unit: "${duration.unit}".`);
+    invalidDuration(
+      `Đơn vị thời gian không hợp lệ: "${duration.unit}".`,
+      `Unknown duration unit: "${duration.unit}".`,
+    );
   }
   if (!Number.isFinite(duration.value) || duration.value < 0) {
     invalidDuration('Thời hạn phải là một số không âm.', 'A duration must be a non-negative number.');
@@ -149,6 +156,26 @@ export function addWorkingTime(start: Date, duration: Duration, calendar: Workin
   }
 }
 
+/**
+ * The instant a working duration (giờ or ngày làm việc) before `end`, e.g. the latest time to send the
+ * apology letter, one working day before the due time (Mẫu 04, DOMAIN.md §6.7). Whole working days keep
+ * the clock time of `end`, like §6.3 step 4, so `end` at 07:00 gives 07:00 and `end` at 17:00 gives 17:00.
+ */
+export function subtractWorkingTime(end: Date, duration: Duration, calendar: WorkingCalendar): Date {
+  checkDuration(duration);
+  if (duration.unit !== 'gio' && duration.unit !== 'ngay-lam-viec') {
+    invalidDuration(
+      'Chỉ trừ được giờ hoặc ngày làm việc.',
+      'Only working hours or working days can be subtracted.',
+    );
+  }
+  const perUnit = duration.unit === 'gio' ? HOUR_MS : calendar.workingDayMs;
+  const position = positionOf(calendar, end.getTime());
+  const target = position - Math.round(duration.value * perUnit);
+  const openWriting = instantAtOpen(calendar, position) === end.getTime();
+  return new Date(openWriting ? instantAtOpen(calendar, target) : instantAtClose(calendar, target));
+}
+
 /** Receipt, clock start and due time together, as the deadline API reports them. */
 export function computeDue(receivedAt: Date, duration: Duration, calendar: WorkingCalendar): DueTime {
   return {
@@ -164,11 +191,20 @@ export function workingMsBetween(a: Date, b: Date, calendar: WorkingCalendar): n
 }
 
 /**
- * Working minutes from a to b, counting office hours on working days only (negative when b is before a;
- * fractional when the instants carry seconds). Pauses are handled by `workingTimeBetweenExcluding`.
+ * Working minutes from a to b: office hours on working days only, minus any working time inside the
+ * given pauses (§6.6). Negative when b is before a; fractional when the instants carry seconds.
  */
-export function workingTimeBetween(a: Date, b: Date, calendar: WorkingCalendar): number {
-  return workingMsBetween(a, b, calendar) / MINUTE_MS;
+export function workingTimeBetween(
+  a: Date,
+  b: Date,
+  calendar: WorkingCalendar,
+  pauses: readonly PauseInterval[] = [],
+): number {
+  if (b.getTime() < a.getTime()) return -workingTimeBetween(b, a, calendar, pauses);
+  const from = positionOf(calendar, a.getTime());
+  const to = positionOf(calendar, b.getTime());
+  const paused = pauses.length === 0 ? 0 : pausedWorkingMs(from, to, pauses, calendar);
+  return (to - from - paused) / MINUTE_MS;
 }
 
 /** Whether two instants are one instant of working time (e.g. 17:00 and the next working day's 07:00). */
