@@ -1,0 +1,141 @@
+/**
+ * Shared helpers for the browser journeys: launch Debian's Chromium through playwright-core,
+ * run axe-core in a page, take screenshots, and the two screens we design for.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+/** A cheap Android phone, the main user's screen. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+/** An officer's or a citizen's desktop. */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+
+/** The server started by e2e/run.ts. */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the journeys with `npm run e2e`');
+  return url.replace(/\/$/, '');
+}
+
+export const url = (p: string) => `${baseUrl()}${p}`;
+
+/** The text as a person reads it on screen (rendered: hidden parts left out, whitespace collapsed). */
+export function seenText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is exactly what is asserted
+  return locator.innerText();
+}
+
+/**
+ * This machine has no outside network: without the background-networking flags Chromium keeps
+ * trying (and failing) to reach Google's services.
+ */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * Chromium with a fresh profile: playwright-core makes a new temporary user-data-dir for every
+ * launch and removes it on close (it refuses a --user-data-dir argument to launch()).
+ */
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9._-]+/gi, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+type AxeResults = axe.AxeResults;
+export type AxeViolation = axe.Result;
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules and best practices) in the page; returns every violation. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy (script-src
+  // 'self', no inline script) stays on and is part of what is tested.
+  if (!loaded) await page.evaluate(axe.source);
+  const results = (await page.evaluate(() => {
+    const w = window as unknown as { axe: typeof axe };
+    return w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+  })) as AxeResults;
+  return results.violations;
+}
+
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map(
+          (n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+        )
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** Fails when axe finds a serious or critical violation; prints the lesser ones as a notice. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  const violations = await runAxe(page);
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.log(`axe notices on ${label}:\n${formatViolations(minor)}`);
+  assert.equal(
+    blocking.length,
+    0,
+    `axe-core found ${blocking.length} serious or critical violation(s) on ${label}:\n${formatViolations(blocking)}`,
+  );
+}
