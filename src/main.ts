@@ -8,7 +8,7 @@ import { generateSchemaTypes } from './platform/db/codegen.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { LocalFileStore } from './platform/files/local-file-store.js';
-import { type Jobs, startJobs } from './platform/jobs.js';
+import { createJobs } from './platform/jobs.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import type { AppContext } from './platform/module.js';
 import { cookieSecret } from './platform/secrets.js';
@@ -37,6 +37,7 @@ async function openContext(config: Config, log: Logger, role: 'web' | 'worker' |
   const applied = await migrate(database.pool);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   if (role === 'none') {
+    // `motcua migrate` reports to a person at a terminal, whatever LOG_LEVEL says.
     console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database is up to date');
   }
   const ctx: AppContext = {
@@ -46,16 +47,9 @@ async function openContext(config: Config, log: Logger, role: 'web' | 'worker' |
     pool: database.pool,
     files: new LocalFileStore(path.join(config.dataDir, 'files')),
     clock: systemClock,
-    jobs: undefined as unknown as Jobs,
+    jobs: createJobs({ connectionString: database.url, log, role: role === 'web' ? 'web' : 'worker' }),
   };
-  if (role !== 'none') {
-    ctx.jobs = await startJobs({
-      connectionString: database.url,
-      log,
-      role,
-      definitions: jobDefinitions(ctx),
-    });
-  }
+  if (role !== 'none') await ctx.jobs.start(jobDefinitions(ctx));
   return { ctx, database };
 }
 
@@ -102,11 +96,18 @@ function onShutdown(log: Logger, timeoutMs: number, database: Database) {
   return { add: (step: () => Promise<unknown>) => steps.push(step) };
 }
 
-async function oneShot(config: Config, log: Logger, fn: (ctx: AppContext) => Promise<void>) {
-  const { ctx, database } = await openContext(config, log, 'none');
+/** A command that runs and exits; `web` when it may enqueue jobs (for a worker to run later). */
+async function oneShot(
+  config: Config,
+  log: Logger,
+  role: 'web' | 'none',
+  fn: (ctx: AppContext) => Promise<void>,
+) {
+  const { ctx, database } = await openContext(config, log, role);
   try {
     await fn(ctx);
   } finally {
+    if (role === 'web') await ctx.jobs.stop(config.shutdownTimeoutMs);
     await database.close();
   }
 }
@@ -127,10 +128,10 @@ async function main(argv: string[]) {
     case 'work':
       return run(command, config, log);
     case 'migrate':
-      return oneShot(config, log, async () => {});
+      return oneShot(config, log, 'none', async () => {});
     case 'seed':
       if (!values.demo) throw new Error('seed needs --demo (the only seed there is)');
-      return oneShot(config, log, async (ctx) => {
+      return oneShot(config, log, 'web', async (ctx) => {
         console.log(formatDemoAccounts(await seedDemo(ctx, MODULES), config.baseUrl));
       });
     case 'db:codegen': {

@@ -7,7 +7,7 @@ import { type Clock, systemClock } from '../src/platform/clock.js';
 import { type Config, loadConfig } from '../src/platform/config.js';
 import { LocalFileStore } from '../src/platform/files/local-file-store.js';
 import type { App } from '../src/platform/http/app-type.js';
-import { type JobDefinition, type Jobs, startJobs } from '../src/platform/jobs.js';
+import { createJobs, type JobDefinition } from '../src/platform/jobs.js';
 import { createLogger } from '../src/platform/logger.js';
 import type { AppContext } from '../src/platform/module.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -50,16 +50,14 @@ export async function buildTestApp(overrides: TestAppOverrides = {}): Promise<Te
     pool: database.pool,
     files: new LocalFileStore(path.join(dataDir, 'files')),
     clock: overrides.clock ?? systemClock,
-    jobs: undefined as unknown as Jobs,
+    jobs: createJobs({
+      connectionString: database.url,
+      log,
+      role: overrides.worker ? 'worker' : 'web',
+      pollingIntervalSeconds: 0.5,
+    }),
   };
-  const definitions = [...jobDefinitions(ctx, overrides.modules), ...(overrides.jobs?.(ctx) ?? [])];
-  ctx.jobs = await startJobs({
-    connectionString: database.url,
-    log,
-    role: overrides.worker ? 'worker' : 'web',
-    definitions,
-    pollingIntervalSeconds: 0.5,
-  });
+  await ctx.jobs.start([...jobDefinitions(ctx, overrides.modules), ...(overrides.jobs?.(ctx) ?? [])]);
   if (overrides.worker) await ctx.jobs.work();
   const app = await buildApp(ctx, {
     cookieSecret: 'test-cookie-secret-test-cookie-secret-0123',

@@ -22,6 +22,8 @@ export const defineJob = <T extends object>(def: JobDefinition<T>): JobDefinitio
 type Executor = Pick<Kysely<unknown>, 'executeQuery'>;
 
 export interface Jobs {
+  /** Installs pg-boss's schema and a queue per definition; enqueue and work need it first. */
+  start(definitions: JobDefinition[]): Promise<void>;
   enqueue<T extends object>(
     executor: Executor,
     name: string,
@@ -46,14 +48,17 @@ const executorAdapter = (executor: Executor): PgBoss.Db => ({
 export interface JobsOptions {
   connectionString: string;
   log: Logger;
-  definitions: JobDefinition[];
   /** The worker supervises queues and runs the cron clock; web processes only send. */
   role: 'web' | 'worker';
   /** Tests shorten polling so they do not wait seconds for a job. */
   pollingIntervalSeconds?: number;
 }
 
-export async function startJobs(opts: JobsOptions): Promise<Jobs> {
+/**
+ * The job system in two steps, because job handlers need the AppContext that holds the job system:
+ * create it, put it in the context, then start it with the definitions made from that context.
+ */
+export function createJobs(opts: JobsOptions): Jobs {
   const isWorker = opts.role === 'worker';
   const boss = new PgBoss({
     connectionString: opts.connectionString,
@@ -64,20 +69,27 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     migrate: true,
   });
   boss.on('error', (err) => opts.log.error({ err }, 'job system error'));
-  await boss.start();
-  const defs = new Map(opts.definitions.map((d) => [d.name, d]));
-  for (const def of defs.values()) {
-    await boss.createQueue(def.name, { name: def.name, retryLimit: def.retryLimit ?? 5, retryBackoff: true });
-  }
+  const defs = new Map<string, JobDefinition>();
   return {
     boss,
+    start: async (definitions) => {
+      for (const d of definitions) defs.set(d.name, d);
+      await boss.start();
+      for (const def of defs.values()) {
+        await boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.retryLimit ?? 5,
+          retryBackoff: true,
+        });
+      }
+    },
     enqueue: async (executor, name, data, options = {}) => {
       if (!defs.has(name)) throw new Error(`unknown job ${name}: define it before enqueueing`);
       return boss.send(name, data, { ...options, db: executorAdapter(executor) });
     },
     work: async () => {
+      const workOptions = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
       for (const def of defs.values()) {
-        const workOptions = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
         await boss.work<object>(def.name, workOptions, async ([job]) => {
           if (!job) return;
           await def.handler(job.data, { id: job.id, log: opts.log.child({ job: def.name, jobId: job.id }) });
@@ -87,4 +99,10 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     },
     stop: (timeoutMs) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
   };
+}
+
+export async function startJobs(opts: JobsOptions & { definitions: JobDefinition[] }): Promise<Jobs> {
+  const jobs = createJobs(opts);
+  await jobs.start(opts.definitions);
+  return jobs;
 }

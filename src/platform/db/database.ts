@@ -24,6 +24,7 @@ export interface Database {
 
 export interface OpenOptions {
   log?: (msg: string) => void;
+  onPoolError?: (err: Error) => void;
   applicationName?: string;
   /** Tests only: embedded server without fsync. */
   unsafeFast?: boolean;
@@ -42,7 +43,7 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
     });
     url = embedded.urlFor('motcua');
   }
-  const pool = createPool(url, config.dbPoolMax, opts.applicationName ?? 'motcua');
+  const pool = createPool(url, config.dbPoolMax, opts.applicationName ?? 'motcua', opts.onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const server = embedded;
   return {
@@ -57,9 +58,15 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   };
 }
 
-export function createPool(url: string, max: number, applicationName: string): pg.Pool {
+export function createPool(
+  url: string,
+  max: number,
+  applicationName: string,
+  onError: (err: Error) => void = () => {},
+): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on('error', () => {});
+  // An idle client losing its connection (a server restart) must not crash the process; the next
+  // query reconnects. It is logged where a logger is given.
+  pool.on('error', onError);
   return pool;
 }
