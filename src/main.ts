@@ -73,13 +73,17 @@ async function run(role: Role, config: Config, log: Logger) {
 /** SIGINT/SIGTERM: stop taking work, let running requests and jobs finish, release the database. */
 function onShutdown(log: Logger, timeoutMs: number, database: Database) {
   const steps: (() => Promise<unknown>)[] = [];
-  let signals = 0;
+  let firstSignalAt = 0;
   const stop = async (signal: string) => {
-    // npm and tsx pass a terminal's Ctrl-C on as well, so one Ctrl-C can arrive twice.
-    signals += 1;
-    if (signals === 2) log.warn('already shutting down; signal once more to exit at once');
-    if (signals >= 3) process.exit(1);
-    if (signals > 1) return;
+    // npm, tsx and supervisors that signal a whole process group pass one Ctrl-C or SIGTERM on
+    // several times within milliseconds: only a signal sent again later forces an exit.
+    const now = Date.now();
+    if (firstSignalAt > 0) {
+      if (now - firstSignalAt < 2000) return;
+      log.warn('signal received again: exiting now');
+      process.exit(1);
+    }
+    firstSignalAt = now;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       log.error('shutdown timed out');

@@ -144,16 +144,19 @@ describe('embedded PostgreSQL', () => {
     await exited(first);
     assert.ok(committed.length > 20, `writes were under way (${committed.length} committed)`);
 
+    // Stopped here, not in an after() hook: it must be gone before the data folder is removed.
     const second = motcua(['serve'], { DATA_DIR: dataDir, PORT: String(port) });
-    after(async () => {
+    let rows: { n: number }[];
+    try {
+      await waitReady(port, second);
+      const { port: newPort } = JSON.parse(await fs.readFile(path.join(dataDir, 'pg-server.json'), 'utf8'));
+      const url2 = `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${newPort}/motcua`;
+      rows = await query(url2, 'SELECT n FROM crash_probe ORDER BY n');
+    } finally {
       second.kill('SIGTERM');
       await exited(second);
-    });
-    await waitReady(port, second);
-    const { port: newPort } = JSON.parse(await fs.readFile(path.join(dataDir, 'pg-server.json'), 'utf8'));
-    const url2 = `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${newPort}/motcua`;
-    const rows = await query(url2, 'SELECT n FROM crash_probe ORDER BY n');
-    const present = new Set(rows.map((r) => r.n as number));
+    }
+    const present = new Set(rows.map((r) => r.n));
     const lost = committed.filter((n) => !present.has(n));
     assert.deepEqual(lost, [], 'no committed row lost');
   });

@@ -9,7 +9,178 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AdminUnitAliases {
+  alias: string;
+  code: string;
+  source: string;
+  source_row: number | null;
+  valid_from: Timestamp | null;
+  valid_to: Timestamp | null;
+  validity: Generated<string | null>;
+}
+
+export interface AdminUnitImportAnomalies {
+  codes: Generated<string[]>;
+  field: string | null;
+  import_id: string;
+  kind: string;
+  message_en: string;
+  message_vi: string;
+  seq: number;
+  severity: string;
+  source: string;
+  source_row: number | null;
+}
+
+export interface AdminUnitImports {
+  anomaly_counts: Json;
+  anomaly_total: number;
+  build_sha256: string;
+  changes: Json;
+  counts: Json;
+  dataset_sha256: string | null;
+  duration_ms: number;
+  id: string;
+  imported_at: Timestamp;
+  importer_version: number;
+}
+
+export interface AdminUnitMappings {
+  change: string;
+  effective_from: Timestamp;
+  kind: string;
+  new_code: string;
+  new_name: string;
+  note: string;
+  old_code: string | null;
+  old_level: string | null;
+  old_name: string;
+  source: string;
+  source_new_code: string;
+  source_old_code: string | null;
+  source_row: number;
+}
+
+export interface AdminUnitProfiles {
+  admin_centre: string | null;
+  area_km2: number | null;
+  code: string;
+  latitude: number | null;
+  longitude: number | null;
+  merged_from_text: string;
+  population: number | null;
+  source: string;
+  source_row: number;
+}
+
+export interface AdminUnitVersions {
+  alt_names: Generated<string[]>;
+  code: string;
+  edition: string;
+  full_name: string;
+  full_name_en: string | null;
+  level: string;
+  name: string;
+  name_en: string | null;
+  parent_code: string | null;
+  province_code: string;
+  type: string;
+  valid_from: Timestamp | null;
+  valid_to: Timestamp | null;
+  validity: Generated<string | null>;
+}
+
+export interface Agencies {
+  address: string | null;
+  created_at: Timestamp;
+  email: string | null;
+  id: string;
+  kind: string;
+  name: string;
+  parent_id: string | null;
+  phone: string | null;
+  sort_key: Generated<string | null>;
+  updated_at: Timestamp;
+}
+
+export interface AgencyCodes {
+  agency_id: string;
+  code: string;
+  created_at: Timestamp;
+  id: string;
+  source: string | null;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
+export interface AgencyHistory {
+  action: string;
+  actor: string;
+  agency_id: string;
+  at: Timestamp;
+  details: Generated<Json>;
+  id: string;
+}
+
+export interface AgencyUnits {
+  agency_id: string;
+  unit_code: string;
+}
+
+export interface CalendarDayEvents {
+  action: string;
+  actor: string;
+  at: Timestamp;
+  date: Timestamp;
+  from_status: string | null;
+  id: string;
+  source: string;
+  to_status: string;
+}
+
+export interface CalendarDays {
+  break_from: Timestamp | null;
+  break_to: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  created_at: Timestamp;
+  date: Timestamp;
+  evidence: string | null;
+  kind: string;
+  name: string;
+  origin: string;
+  source: string;
+  status: string;
+  updated_at: Timestamp;
+}
+
+export interface CalendarOfficeHours {
+  agency_id: string;
+  set_at: Timestamp;
+  set_by: string;
+  source: string;
+  spec: Json;
+  valid_from: Timestamp;
+}
+
+export interface CalendarRevisions {
+  revision: Generated<number>;
+  scope: string;
+}
 
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
@@ -27,6 +198,20 @@ export interface WorkerHeartbeats {
 }
 
 export interface DB {
+  admin_unit_aliases: AdminUnitAliases;
+  admin_unit_import_anomalies: AdminUnitImportAnomalies;
+  admin_unit_imports: AdminUnitImports;
+  admin_unit_mappings: AdminUnitMappings;
+  admin_unit_profiles: AdminUnitProfiles;
+  admin_unit_versions: AdminUnitVersions;
+  agencies: Agencies;
+  agency_codes: AgencyCodes;
+  agency_history: AgencyHistory;
+  agency_units: AgencyUnits;
+  calendar_day_events: CalendarDayEvents;
+  calendar_days: CalendarDays;
+  calendar_office_hours: CalendarOfficeHours;
+  calendar_revisions: CalendarRevisions;
   schema_migrations: SchemaMigrations;
   worker_heartbeats: WorkerHeartbeats;
 }

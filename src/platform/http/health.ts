@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { pendingMigrations } from '../db/migrate.js';
+import { MigrationError, pendingMigrations } from '../db/migrate.js';
 import type { App } from './app-type.js';
 
 /** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
@@ -15,7 +15,8 @@ export function registerHealth(app: App, pool: pg.Pool) {
       return { status: 'ready' };
     } catch (err) {
       req.log.warn({ err }, 'readiness check failed');
-      return reply.status(503).send({ status: 'database_unavailable' });
+      const status = err instanceof MigrationError ? 'migrations_changed' : 'database_unavailable';
+      return reply.status(503).send({ status });
     }
   });
 }

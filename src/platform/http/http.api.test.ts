@@ -196,7 +196,7 @@ describe('rate limiting', async () => {
     const limited = await app.inject('/api/v1/nothing');
     assert.equal(limited.json().code, 'request.rate_limited');
     assert.ok(limited.headers['retry-after']);
-    for (let i = 0; i < 5; i++) assert.equal((await app.inject('/readyz')).statusCode, 200);
+    for (let i = 0; i < 5; i++) assert.equal((await app.inject('/readyz?probe=lb')).statusCode, 200);
   });
 });
 
@@ -208,5 +208,16 @@ describe('/readyz', async () => {
     assert.equal(res.statusCode, 503);
     assert.equal(res.json().status, 'migrations_pending');
     assert.ok(res.json().pending.includes('0001_platform.sql'));
+  });
+
+  it('is 503 when an applied migration was edited on disk', async () => {
+    const database = await createTestDatabase();
+    await database.pool.query(
+      "UPDATE schema_migrations SET checksum = 'edited' WHERE name = '0001_platform.sql'",
+    );
+    const { app } = await buildTestApp({ database });
+    const res = await app.inject('/readyz');
+    assert.equal(res.statusCode, 503);
+    assert.equal(res.json().status, 'migrations_changed');
   });
 });

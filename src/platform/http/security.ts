@@ -49,7 +49,7 @@ export async function registerSecurity(app: App, opts: SecurityOptions) {
   await app.register(fastifyRateLimit, {
     max: opts.rateLimitMax,
     timeWindow: '1 minute',
-    allowList: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url),
+    allowList: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url.split('?')[0] ?? ''),
   });
 
   app.addHook('preHandler', (req, reply, done) => {
