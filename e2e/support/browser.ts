@@ -39,7 +39,6 @@ export const url = (p: string) => `${baseUrl()}${p}`;
 
 /** The text as a person reads it on screen (rendered: hidden parts left out, whitespace collapsed). */
 export function seenText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is exactly what is asserted
   return locator.innerText();
 }
 
