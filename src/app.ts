@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { adminUnitsModule } from './modules/admin-units/index.js';
+import { calendarModule } from './modules/calendar/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
 import type { App } from './platform/http/app-type.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
@@ -23,7 +25,7 @@ import { portalModule } from './portal/index.js';
  * ARCHITECTURE.md §4.2 (admin-units → calendar → identity → catalogue → dossiers → workflow →
  * results, payments, queue, feedback → notifications, statistics), then the portal pages.
  */
-export const MODULES: AppModule[] = [portalModule];
+export const MODULES: AppModule[] = [adminUnitsModule, calendarModule, portalModule];
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

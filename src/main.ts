@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, jobDefinitions, MODULES } from './app.js';
+import { runUnitsImportCommand } from './modules/admin-units/index.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { generateSchemaTypes } from './platform/db/codegen.js';
@@ -22,6 +23,8 @@ Usage: motcua <command> [options]
   work            worker only: jobs, schedules, outbox
   migrate         apply pending database migrations and exit
   seed --demo     load the demo data and print the demo accounts
+  units import [--dir DIR] [--report FILE]
+                  import the administrative units (shipped files by default) and report anomalies
   db:codegen      regenerate src/platform/db/schema.ts from the migrations (--check: fail if stale)
   help            this text
 
@@ -120,7 +123,13 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      check: { type: 'boolean' },
+      dir: { type: 'string' },
+      report: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const command = positionals[0] ?? 'help';
   if (command === 'help' || values.help) return console.log(USAGE);
@@ -137,6 +146,12 @@ async function main(argv: string[]) {
       if (!values.demo) throw new Error('seed needs --demo (the only seed there is)');
       return oneShot(config, log, 'web', async (ctx) => {
         console.log(formatDemoAccounts(await seedDemo(ctx, MODULES), config.baseUrl));
+      });
+    case 'units':
+      if (positionals[1] !== 'import')
+        throw new Error('usage: motcua units import [--dir DIR] [--report FILE]');
+      return oneShot(config, log, 'web', async (ctx) => {
+        await runUnitsImportCommand(ctx, { dir: values.dir, report: values.report });
       });
     case 'db:codegen': {
       const { stale } = await generateSchemaTypes(config, values.check ?? false);

@@ -2,12 +2,34 @@
  * The calendar module's public API (lịch làm việc): office hours, the yearly calendar of days off and
  * make-up days, and working-time arithmetic for deadlines. Other modules import only this file.
  */
+
+export {
+  listOfficeHours,
+  type OfficeHoursPeriod,
+  officeHoursSpecAt,
+  setOfficeHours,
+} from './agency-office-hours.service.js';
+export { calendarModule, seedCalendarDemo } from './calendar.module.js';
+export type { CalendarDayOrigin, CalendarDayRecord } from './calendar-days.repository.js';
+export {
+  type CalendarActor,
+  type CalendarDeps,
+  calendarDayHistory,
+  confirmDay,
+  confirmYear,
+  type ImportResult,
+  importOfficialDays,
+  listCalendarDays,
+  proposeYear,
+} from './calendar-days.service.js';
 export {
   buildWorkingCalendar,
   isWorkingDay,
   type WorkingCalendar,
   type WorkingCalendarOptions,
 } from './calendar-index.js';
+export { computeAgencyDue } from './due.service.js';
+export { type DueRequest, parseDueQuery } from './due-query.js';
 export {
   CALENDAR_DAY_KINDS,
   type CalendarDay,
@@ -35,6 +57,7 @@ export type { PauseInterval } from './pauses.js';
 export { type SameDayRule, sameDayDue } from './same-day-cutoff.js';
 export { proposeStatutoryDays } from './statutory-days.js';
 export { dueAfterPauses, resumeAfterPause } from './supplement-pause.js';
+export { forgetWorkingCalendars, loadWorkingCalendar } from './working-calendar.service.js';
 export {
   addWorkingMilliseconds,
   addWorkingTime,

@@ -59,6 +59,15 @@ describe('lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
     assert.equal(lunarToSolar({ day: 1, month: 3, year: 2026, leap: true }), undefined);
   });
 
+  it('never gives day 0 when a new moon falls later than the mean month predicts', () => {
+    // Found by the property below: the first-guess month started the day after these dates.
+    for (const date of ['2054-05-07', '2062-04-09']) {
+      const l = lunar(date);
+      assert.ok(l.day >= 29, `${date}: ${JSON.stringify(l)}`);
+      assert.equal(iso(lunarToSolar(l)), date);
+    }
+  });
+
   it('round-trips solar → lunar → solar for every day 1950–2100', () => {
     fc.assert(
       fc.property(

@@ -125,9 +125,11 @@ export function solarToLunar(
   tz = VIETNAM_TIME_ZONE_HOURS,
 ): LunarDate {
   const dayNumber = julianDayNumber(day, month, year);
-  const k = floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, tz);
+  // The mean-month estimate of k can be one too high when a true new moon falls late (2054-05-07 and
+  // 2062-04-09 gave "day 0"): step back until the month starts on or before the day.
+  let k = floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH) + 1;
+  let monthStart = newMoonDay(k, tz);
+  while (monthStart > dayNumber) monthStart = newMoonDay(--k, tz);
   let a11 = lunarMonth11(year, tz);
   let b11 = a11;
   let lunarYear: number;

@@ -119,8 +119,24 @@ async function attachablePort(serverFile: string, creds: Credentials, layout: Em
     await fs.writeFile(serverFile, JSON.stringify({ port: running.port }));
     return running.port;
   }
-  if (running) await pgCtl(layout, ['stop', '-D', layout.clusterDir, '-m', 'fast', '-w']);
+  if (running) {
+    // A postmaster killed a moment ago may still be listed (a zombie not yet reaped) and never
+    // answers a stop request: what matters is that it is gone afterwards.
+    await pgCtl(layout, ['stop', '-D', layout.clusterDir, '-m', 'fast', '-w', '-t', '60']).catch(
+      async (err) => {
+        if (await runningPostmaster(layout.clusterDir)) throw err;
+      },
+    );
+  }
   return undefined;
+}
+
+/** Alive and not a zombie: a killed process whose parent has not reaped it yet is dead to us. */
+async function isLiveProcess(pid: number): Promise<boolean> {
+  if (!isProcessAlive(pid)) return false;
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
 }
 
 /** Reads postmaster.pid; removes it when the process it names is gone or is not a postmaster. */
@@ -132,7 +148,7 @@ async function runningPostmaster(clusterDir: string): Promise<{ pid: number; por
   const pid = Number.parseInt(lines[0] ?? '', 10);
   const port = Number.parseInt(lines[3] ?? '', 10);
   const comm = await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-  if (Number.isFinite(pid) && isProcessAlive(pid) && (comm === '' || comm.trim() === 'postgres')) {
+  if (Number.isFinite(pid) && (await isLiveProcess(pid)) && (comm === '' || comm.trim() === 'postgres')) {
     return { pid, port };
   }
   await fs.rm(pidFile, { force: true });

@@ -98,6 +98,7 @@ export interface AdminUnitVersions {
   name_en: string | null;
   parent_code: string | null;
   province_code: string;
+  search_name: Generated<string | null>;
   type: string;
   valid_from: Timestamp | null;
   valid_to: Timestamp | null;
