@@ -7,7 +7,9 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminUnitsModule } from './modules/admin-units/index.js';
 import { calendarModule } from './modules/calendar/index.js';
+import { identityAccess, identityModule } from './modules/identity/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
+import { registerAccess } from './platform/http/access.js';
 import type { App } from './platform/http/app-type.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
@@ -25,7 +27,7 @@ import { portalModule } from './portal/index.js';
  * ARCHITECTURE.md §4.2 (admin-units → calendar → identity → catalogue → dossiers → workflow →
  * results, payments, queue, feedback → notifications, statistics), then the portal pages.
  */
-export const MODULES: AppModule[] = [adminUnitsModule, calendarModule, portalModule];
+export const MODULES: AppModule[] = [adminUnitsModule, calendarModule, identityModule, portalModule];
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -41,7 +43,6 @@ export function jobDefinitions(ctx: AppContext, modules = MODULES, startedAt = n
 
 export interface BuildOptions {
   modules?: AppModule[];
-  cookieSecret: string;
   /** Extra routes (tests register probe routes through this). */
   extraRoutes?: (app: App) => void | Promise<void>;
 }
@@ -61,9 +62,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions): Promise<App
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // First, so that every route registered after it is checked for an access rule.
+  const routes = registerAccess(app, identityAccess(ctx));
+  app.decorate('declaredRoutes', routes);
   await app.register(fastifyCompress, { threshold: 1024 });
   await registerSecurity(app, {
-    cookieSecret: opts.cookieSecret,
+    cookieSecret: ctx.serverSecret,
     rateLimitMax: ctx.config.rateLimitMax,
     secureCookies: ctx.config.baseUrl.startsWith('https://'),
   });

@@ -50,6 +50,7 @@ async function openContext(config: Config, log: Logger, role: 'web' | 'worker' |
     pool: database.pool,
     files: new LocalFileStore(path.join(config.dataDir, 'files')),
     clock: systemClock,
+    serverSecret: await cookieSecret(config),
     jobs: createJobs({ connectionString: database.url, log, role: role === 'web' ? 'web' : 'worker' }),
   };
   if (role !== 'none') await ctx.jobs.start(jobDefinitions(ctx));
@@ -66,7 +67,7 @@ async function run(role: Role, config: Config, log: Logger) {
     return;
   }
   const accounts = role === 'start' && config.demo ? await seedDemo(ctx, MODULES) : undefined;
-  const app = await buildApp(ctx, { cookieSecret: await cookieSecret(config) });
+  const app = await buildApp(ctx, {});
   shutdown.add(() => app.close());
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ address }, 'motcua listening');

@@ -50,6 +50,7 @@ export async function buildTestApp(overrides: TestAppOverrides = {}): Promise<Te
     pool: database.pool,
     files: new LocalFileStore(path.join(dataDir, 'files')),
     clock: overrides.clock ?? systemClock,
+    serverSecret: 'test-cookie-secret-test-cookie-secret-0123',
     jobs: createJobs({
       connectionString: database.url,
       log,
@@ -60,7 +61,6 @@ export async function buildTestApp(overrides: TestAppOverrides = {}): Promise<Te
   await ctx.jobs.start([...jobDefinitions(ctx, overrides.modules), ...(overrides.jobs?.(ctx) ?? [])]);
   if (overrides.worker) await ctx.jobs.work();
   const app = await buildApp(ctx, {
-    cookieSecret: 'test-cookie-secret-test-cookie-secret-0123',
     modules: overrides.modules,
     extraRoutes: overrides.extraRoutes,
   });

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     assert.equal(c.demo, true);
     assert.equal(c.trustProxy, false);
     assert.equal(c.dbPoolMax, 10);
+    assert.equal(c.oidc.pkce, true);
+    assert.equal(c.sessionIdleMinutes, 30);
+    assert.equal(c.sessionAbsoluteHours, 12);
   });
 
   it('reads and converts every variable', () => {
@@ -33,6 +36,14 @@ describe('loadConfig', () => {
         DEMO: '0',
         EMBEDDED_PG_RUNTIME_DIR: '/opt/pg',
         SHUTDOWN_TIMEOUT_MS: '5000',
+        NODE_ENV: 'production',
+        OIDC_ISSUER: 'https://xacthuc.dichvucong.gov.vn/oauth2/token/',
+        OIDC_CLIENT_ID: 'motcua-tinh',
+        OIDC_CLIENT_SECRET: 'bi-mat',
+        OIDC_PKCE: 'false',
+        OIDC_ACR_VALUES: 'LoA1',
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_ABSOLUTE_HOURS: '8',
       },
       '/srv',
     );
@@ -50,7 +61,22 @@ describe('loadConfig', () => {
       demo: false,
       embeddedPgRuntimeDir: '/opt/pg',
       shutdownTimeoutMs: 5000,
+      production: true,
+      oidc: {
+        issuer: 'https://xacthuc.dichvucong.gov.vn/oauth2/token',
+        clientId: 'motcua-tinh',
+        clientSecret: 'bi-mat',
+        pkce: false,
+        acrValues: 'LoA1',
+      },
+      sessionIdleMinutes: 15,
+      sessionAbsoluteHours: 8,
     });
+  });
+
+  it('refuses demo mode in production, and allows production without it', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /DEMO.*NODE_ENV=production/s);
+    assert.equal(loadConfig({ NODE_ENV: 'production', DEMO: 'false' }).production, true);
   });
 
   it('treats empty strings as unset', () => {

@@ -30,6 +30,14 @@ const EnvSchema = Type.Object({
   DEMO: Type.Optional(booleanString),
   EMBEDDED_PG_RUNTIME_DIR: Type.Optional(Type.String({ minLength: 1 })),
   SHUTDOWN_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 0 })),
+  NODE_ENV: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/.*)?$' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_PKCE: Type.Optional(booleanString),
+  OIDC_ACR_VALUES: Type.Optional(Type.String({ minLength: 1 })),
+  SESSION_IDLE_MINUTES: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+  SESSION_ABSOLUTE_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
 });
 
 /** What each variable means, for error messages and the README. */
@@ -51,6 +59,18 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
   EMBEDDED_PG_RUNTIME_DIR:
     'Only when run as root: where the embedded server binaries (and unreachable clusters) are kept for the postgres user. Default /var/lib/motcua.',
   SHUTDOWN_TIMEOUT_MS: 'How long a graceful shutdown waits for requests and jobs to finish. Default 30000.',
+  NODE_ENV:
+    'production forbids demo mode: with NODE_ENV=production and DEMO not false, start-up stops (demo accounts and sandboxes must never reach a real deployment).',
+  OIDC_ISSUER:
+    "Issuer URL of the citizens' single sign-on (the national portal's SSO or VNeID), e.g. https://xacthuc.dichvucong.gov.vn/oauth2/token. Default in demo mode: the built-in VNeID sandbox at BASE_URL/vneid-sandbox.",
+  OIDC_CLIENT_ID: 'Client id motcua is registered with at the SSO. Default in demo mode: motcua-demo.',
+  OIDC_CLIENT_SECRET:
+    'Client secret for the SSO (client_secret_basic). Default in demo mode: a secret derived from DATA_DIR/secret.key.',
+  OIDC_PKCE:
+    'Send PKCE (S256) in the authorization-code flow. Default true; set false if the SSO rejects it.',
+  OIDC_ACR_VALUES: 'acr_values sent to the SSO (the national portal uses LoA1). Default: none sent.',
+  SESSION_IDLE_MINUTES: 'A session ends after this many minutes without a request. Default 30.',
+  SESSION_ABSOLUTE_HOURS: 'A session ends this many hours after login, whatever happens. Default 12.',
 };
 
 export interface Config {
@@ -67,6 +87,17 @@ export interface Config {
   demo: boolean;
   embeddedPgRuntimeDir: string;
   shutdownTimeoutMs: number;
+  production: boolean;
+  oidc: {
+    /** Undefined outside demo mode when no SSO is configured: citizen login is then unavailable. */
+    issuer: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    pkce: boolean;
+    acrValues: string | undefined;
+  };
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
 }
 
 export class ConfigError extends Error {
@@ -111,8 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : (errors[0]?.message ?? 'is not valid');
     return [`${key}=${JSON.stringify(raw[key])}: ${reason}. ${CONFIG_DOC[key as keyof typeof CONFIG_DOC]}`];
   });
-  if (problems.length > 0) throw new ConfigError(problems);
   const e = converted as Static<typeof EnvSchema>;
+  const production = e.NODE_ENV === 'production';
+  if (production && toBool(e.DEMO, true)) {
+    problems.push(
+      'DEMO: chế độ demo bị cấm khi NODE_ENV=production; đặt DEMO=false / demo mode is refused when NODE_ENV=production; set DEMO=false.',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const port = e.PORT ?? 3000;
   return {
     port,
@@ -128,5 +165,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: toBool(e.DEMO, true),
     embeddedPgRuntimeDir: e.EMBEDDED_PG_RUNTIME_DIR ?? '/var/lib/motcua',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 30_000,
+    production,
+    oidc: {
+      issuer: e.OIDC_ISSUER?.replace(/\/$/, ''),
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      pkce: toBool(e.OIDC_PKCE, true),
+      acrValues: e.OIDC_ACR_VALUES,
+    },
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES ?? 30,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,
   };
 }

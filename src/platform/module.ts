@@ -16,6 +16,8 @@ export interface AppContext {
   jobs: Jobs;
   files: FileStore;
   clock: Clock;
+  /** The server secret (COOKIE_SECRET or DATA_DIR/secret.key): signs cookies, derives encryption keys. */
+  serverSecret: string;
 }
 
 /** A person the demo seed creates, printed at start so anyone can log in and look around. */

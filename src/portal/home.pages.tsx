@@ -27,7 +27,7 @@ const m = defineMessages({
 });
 
 export function registerHomePage(app: App) {
-  app.get('/', (req, reply) => {
+  app.get('/', { config: { access: 'public' } }, (req, reply) => {
     const ctx = pageContext(req);
     const t = translator(ctx.lang);
     const cards = [

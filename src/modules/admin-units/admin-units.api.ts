@@ -25,6 +25,7 @@ export function registerAdminUnitApi(app: App, ctx: Pick<AppContext, 'db' | 'clo
   app.get(
     '/api/v1/admin-units',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Tra cứu đơn vị hành chính / Search administrative units',
@@ -42,6 +43,7 @@ export function registerAdminUnitApi(app: App, ctx: Pick<AppContext, 'db' | 'clo
   app.get(
     '/api/v1/admin-units/import-report',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Báo cáo nhập dữ liệu gần nhất / Latest import report',
@@ -65,6 +67,7 @@ export function registerAdminUnitApi(app: App, ctx: Pick<AppContext, 'db' | 'clo
   app.get(
     '/api/v1/admin-units/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Đơn vị hành chính theo mã / Administrative unit by code',

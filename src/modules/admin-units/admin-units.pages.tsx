@@ -70,11 +70,11 @@ async function caption(ctx: Pick<AppContext, 'db'>, form: SearchForm, lang: Lang
 }
 
 export function registerAdminUnitPages(app: App, ctx: Pick<AppContext, 'db' | 'clock'>) {
-  app.get(STYLESHEET_PATH, { schema: { hide: true } }, async (_req, reply) =>
+  app.get(STYLESHEET_PATH, { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(STYLESHEET),
   );
 
-  app.get(PAGES_PATH, async (req, reply) => {
+  app.get(PAGES_PATH, { config: { access: 'public' } }, async (req, reply) => {
     const page = pageContext(req);
     const form: SearchForm = {
       q: param(req, 'q'),
@@ -111,27 +111,31 @@ export function registerAdminUnitPages(app: App, ctx: Pick<AppContext, 'db' | 'c
     return reply.html(<UnitSearchView ctx={page} form={form} errors={[]} results={results} />);
   });
 
-  app.get<{ Params: { code: string } }>(`${PAGES_PATH}/:code`, async (req, reply) => {
-    const page = pageContext(req);
-    const code = req.params.code;
-    if (!/^\d{2,5}$/.test(code)) {
-      throw notFound('admin_unit.not_found', { vi: 'Không có đơn vị hành chính này', en: 'No such unit' });
-    }
-    const typed = param(req, 'ngay');
-    const at = typed ? readTypedDate(typed) : vietnamDate(ctx.clock.now());
-    if (!at) {
-      throw validationError('admin_unit.invalid_date', m.invalidDate, [
-        { field: 'ngay', message: m.invalidDate },
-      ]);
-    }
-    try {
-      const detail = await getUnitDetail(ctx.db, code, at);
-      return reply.html(<UnitDetailView ctx={page} detail={detail} />);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.kind !== 'not_found') throw err;
-      const versions = await findUnitVersions(ctx.db, code);
-      if (versions.length === 0) throw err;
-      return reply.status(404).html(<NotInForceView ctx={page} code={code} at={at} versions={versions} />);
-    }
-  });
+  app.get<{ Params: { code: string } }>(
+    `${PAGES_PATH}/:code`,
+    { config: { access: 'public' } },
+    async (req, reply) => {
+      const page = pageContext(req);
+      const code = req.params.code;
+      if (!/^\d{2,5}$/.test(code)) {
+        throw notFound('admin_unit.not_found', { vi: 'Không có đơn vị hành chính này', en: 'No such unit' });
+      }
+      const typed = param(req, 'ngay');
+      const at = typed ? readTypedDate(typed) : vietnamDate(ctx.clock.now());
+      if (!at) {
+        throw validationError('admin_unit.invalid_date', m.invalidDate, [
+          { field: 'ngay', message: m.invalidDate },
+        ]);
+      }
+      try {
+        const detail = await getUnitDetail(ctx.db, code, at);
+        return reply.html(<UnitDetailView ctx={page} detail={detail} />);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.kind !== 'not_found') throw err;
+        const versions = await findUnitVersions(ctx.db, code);
+        if (versions.length === 0) throw err;
+        return reply.status(404).html(<NotInForceView ctx={page} code={code} at={at} versions={versions} />);
+      }
+    },
+  );
 }

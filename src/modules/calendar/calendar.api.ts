@@ -20,6 +20,7 @@ export function registerCalendarApi(app: App, ctx: Pick<AppContext, 'db' | 'cloc
   app.get(
     '/api/v1/calendar/due',
     {
+      config: { access: 'public' },
       attachValidation: true,
       schema: {
         tags,
@@ -44,6 +45,7 @@ export function registerCalendarApi(app: App, ctx: Pick<AppContext, 'db' | 'cloc
   app.get(
     '/api/v1/calendar/days',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Ngày nghỉ, ngày làm bù trong năm / Days off and make-up days of a year',

@@ -20,16 +20,20 @@ const PageQuery = Type.Object(
 );
 
 export function registerCalendarPages(app: App, ctx: Pick<AppContext, 'db' | 'clock'>) {
-  app.get(PAGE_PATH, { schema: { querystring: PageQuery } }, async (req, reply) => {
-    const year = req.query.nam ?? civilFromEpochDay(epochDayOf(ctx.clock.now().getTime())).year;
-    const rows = await listCalendarDays(ctx.db, year);
-    return reply.html(
-      <YearCalendarPage ctx={pageContext(req)} year={year} rows={rows} min={FIRST_YEAR} max={LAST_YEAR} />,
-    );
-  });
+  app.get(
+    PAGE_PATH,
+    { config: { access: 'public' }, schema: { querystring: PageQuery } },
+    async (req, reply) => {
+      const year = req.query.nam ?? civilFromEpochDay(epochDayOf(ctx.clock.now().getTime())).year;
+      const rows = await listCalendarDays(ctx.db, year);
+      return reply.html(
+        <YearCalendarPage ctx={pageContext(req)} year={year} rows={rows} min={FIRST_YEAR} max={LAST_YEAR} />,
+      );
+    },
+  );
 
   // The page's own stylesheet: the platform layout links only app.css.
-  app.get(CALENDAR_CSS_PATH, async (_req, reply) =>
+  app.get(CALENDAR_CSS_PATH, { config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS),
   );
 }

@@ -142,6 +142,39 @@ export interface AgencyUnits {
   unit_code: string;
 }
 
+export interface ApiTokens {
+  created_at: Timestamp;
+  created_by: string;
+  expires_at: Timestamp | null;
+  id: string;
+  last_used_at: Timestamp | null;
+  name: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  scopes: string[];
+  token_hash: Buffer;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_kind: string;
+  actor_label: string | null;
+  agency_id: string | null;
+  at: Timestamp;
+  content_hash: Buffer;
+  details: Generated<Json>;
+  entry_hash: Buffer | null;
+  id: string;
+  ip: string | null;
+  linked_at: Timestamp | null;
+  object_id: string | null;
+  object_type: string | null;
+  prev_hash: Buffer | null;
+  seq: Generated<number>;
+}
+
 export interface CalendarDayEvents {
   action: string;
   actor: string;
@@ -183,10 +216,72 @@ export interface CalendarRevisions {
   scope: string;
 }
 
+export interface CitizenAccounts {
+  account_key: string;
+  account_type: number;
+  birth_date: Timestamp | null;
+  claims: Generated<Json>;
+  created_at: Timestamp;
+  full_name: string;
+  id: string;
+  issuer: string;
+  last_login_at: Timestamp | null;
+  loa: string | null;
+  notify_email: string | null;
+  notify_phone: string | null;
+  subject: string;
+  updated_at: Timestamp;
+  vneid_verified: Generated<boolean>;
+}
+
+export interface OfficerRoles {
+  agency_id: string;
+  granted_at: Timestamp;
+  granted_by: string;
+  officer_id: string;
+  role: string;
+}
+
+export interface Officers {
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+  email: string | null;
+  failed_logins: Generated<number>;
+  full_name: string;
+  id: string;
+  job_title: string | null;
+  locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp;
+  password_hash: string;
+  phone: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  totp_secret_enc: string | null;
+  updated_at: Timestamp;
+  username: string;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
   name: string;
+}
+
+export interface Sessions {
+  citizen_id: string | null;
+  created_at: Timestamp;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  id_token: string | null;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  officer_id: string | null;
+  stage: string;
+  token_hash: Buffer;
+  user_agent: string | null;
 }
 
 export interface WorkerHeartbeats {
@@ -209,10 +304,16 @@ export interface DB {
   agency_codes: AgencyCodes;
   agency_history: AgencyHistory;
   agency_units: AgencyUnits;
+  api_tokens: ApiTokens;
+  audit_log: AuditLog;
   calendar_day_events: CalendarDayEvents;
   calendar_days: CalendarDays;
   calendar_office_hours: CalendarOfficeHours;
   calendar_revisions: CalendarRevisions;
+  citizen_accounts: CitizenAccounts;
+  officer_roles: OfficerRoles;
+  officers: Officers;
   schema_migrations: SchemaMigrations;
+  sessions: Sessions;
   worker_heartbeats: WorkerHeartbeats;
 }

@@ -4,8 +4,10 @@ import type { App } from './app-type.js';
 
 /** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
 export function registerHealth(app: App, pool: pg.Pool) {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
     try {
       await pool.query('SELECT 1');
       const pending = await pendingMigrations(pool);

@@ -5,15 +5,17 @@ import { buildTestApp } from '../../../test/build-test-app.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { AppError } from '../errors.js';
 
+const PUBLIC = { config: { access: 'public' as const } };
+
 /** Probe routes that exercise the platform: a failing route, a validated JSON route, a form. */
 const probes = (app: import('./app-type.js').App) => {
-  app.get('/api/v1/probe/boom', async () => {
+  app.get('/api/v1/probe/boom', PUBLIC, async () => {
     throw new Error('secret detail: password=hunter2 at /srv/motcua');
   });
-  app.get('/probe/boom', async () => {
+  app.get('/probe/boom', PUBLIC, async () => {
     throw new Error('secret detail: password=hunter2');
   });
-  app.get('/api/v1/probe/conflict', async () => {
+  app.get('/api/v1/probe/conflict', PUBLIC, async () => {
     throw new AppError('conflict', 'probe.changed', {
       vi: 'Đã bị người khác thay đổi',
       en: 'Changed by someone else',
@@ -22,6 +24,7 @@ const probes = (app: import('./app-type.js').App) => {
   app.post(
     '/api/v1/probe/echo',
     {
+      ...PUBLIC,
       schema: {
         body: {
           type: 'object',
@@ -33,8 +36,8 @@ const probes = (app: import('./app-type.js').App) => {
     },
     async (req) => ({ got: req.body }),
   );
-  app.get('/probe/form', async (_req, reply) => ({ token: reply.generateCsrf() }));
-  app.post('/probe/form', async (req) => ({ ok: true, body: req.body }));
+  app.get('/probe/form', PUBLIC, async (_req, reply) => ({ token: reply.generateCsrf() }));
+  app.post('/probe/form', PUBLIC, async (req) => ({ ok: true, body: req.body }));
 };
 
 describe('HTTP platform', async () => {

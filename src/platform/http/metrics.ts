@@ -36,7 +36,7 @@ export function registerMetrics(app: App, pool: pg.Pool): Registry {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );
   return registry;

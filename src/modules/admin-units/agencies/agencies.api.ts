@@ -27,6 +27,7 @@ export function registerAgencyApi(app: App, ctx: Pick<AppContext, 'db' | 'clock'
   app.get(
     '/api/v1/agencies',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Danh sách cơ quan / List agencies',
@@ -45,6 +46,7 @@ export function registerAgencyApi(app: App, ctx: Pick<AppContext, 'db' | 'clock'
   app.get(
     '/api/v1/agencies/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Cơ quan theo mã định danh / Agency by identifier code',

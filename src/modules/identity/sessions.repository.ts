@@ -1,0 +1,118 @@
+/** SQL for sessions (phiên đăng nhập). The first parameter is always the executor. */
+import type { Db } from '../../platform/db/database.js';
+
+export interface NewSession {
+  id: string;
+  tokenHash: Buffer;
+  officerId?: string;
+  citizenId?: string;
+  stage: 'password' | 'full';
+  at: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  idToken?: string | null;
+}
+
+export async function insertSession(db: Db, s: NewSession) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      token_hash: s.tokenHash,
+      officer_id: s.officerId ?? null,
+      citizen_id: s.citizenId ?? null,
+      stage: s.stage,
+      created_at: s.at,
+      last_seen_at: s.at,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 500) ?? null,
+      id_token: s.idToken ?? null,
+    })
+    .execute();
+}
+
+/** The live session a token names, with the officer's or citizen's display name. */
+export function findLiveSession(db: Db, tokenHash: Buffer) {
+  return db
+    .selectFrom('sessions as s')
+    .leftJoin('officers as o', 'o.id', 's.officer_id')
+    .leftJoin('citizen_accounts as c', 'c.id', 's.citizen_id')
+    .select([
+      's.id',
+      's.officer_id',
+      's.citizen_id',
+      's.stage',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      's.id_token',
+      'o.username',
+      'o.full_name as officer_name',
+      'o.disabled_at',
+      'c.full_name as citizen_name',
+      'c.account_type',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, at: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function endSessionRow(db: Db, id: string, at: Date, reason: string) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: at, end_reason: reason })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+/** Ends every live session of an officer or citizen ("log out everywhere"); returns how many. */
+export async function endSessionsOf(
+  db: Db,
+  owner: { officerId: string } | { citizenId: string },
+  at: Date,
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ ended_at: at, end_reason: reason })
+    .where('ended_at', 'is', null)
+    .where(
+      'officer_id' in owner ? 'officer_id' : 'citizen_id',
+      '=',
+      'officerId' in owner ? owner.officerId : owner.citizenId,
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findGrants(db: Db, officerId: string) {
+  return db
+    .selectFrom('officer_roles')
+    .select(['agency_id', 'role'])
+    .where('officer_id', '=', officerId)
+    .orderBy('agency_id')
+    .orderBy('role')
+    .execute();
+}
+
+/** An API token that is neither revoked nor expired. */
+export function findLiveApiToken(db: Db, tokenHash: Buffer, now: Date) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'scopes', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function markApiTokenUsed(db: Db, id: string, at: Date) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
