@@ -27,10 +27,8 @@ export async function insertOfficer(db: Db, o: OfficerOverrides = {}) {
   sequence += 1;
   const now = new Date();
   const id = newId();
-  const passwordHash =
-    o.password === undefined
-      ? await (testHash ??= hashPassword(TEST_PASSWORD))
-      : await hashPassword(o.password);
+  testHash ??= hashPassword(TEST_PASSWORD);
+  const passwordHash = o.password === undefined ? await testHash : await hashPassword(o.password);
   const username = o.username ?? `canbo${randomInt(100_000, 999_999)}.${sequence}`;
   await db
     .insertInto('officers')

@@ -137,7 +137,7 @@ export async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<Princ
     return { kind: 'token', id: token.id, name: token.name, scopes: token.scopes };
   }
   const row = await sessionOf(ctx, req);
-  if (!row || row.stage !== 'full') return null;
+  if (row?.stage !== 'full') return null;
   if (row.officer_id) {
     const grants = await findGrants(ctx.db, row.officer_id);
     return {
