@@ -3,7 +3,7 @@
  *
  * Finds Chromium (CHROMIUM_PATH or /usr/bin/chromium; it installs nothing), starts motcua on a free
  * port with a fresh DATA_DIR (so its own embedded PostgreSQL), waits for /readyz, then runs every
- * e2e/**\/*.e2e.ts with node's test runner, passing E2E_BASE_URL and CHROMIUM_PATH. Afterwards it
+ * e2e/**\/*.e2e.ts with node's test runner, passing E2E_BASE_URL, CHROMIUM_PATH and E2E_DATA_DIR. Afterwards it
  * stops motcua with SIGTERM, removes the data directory (and the cluster it links to when run as
  * root) and exits with the tests' exit code. Screenshots land in e2e/artifacts/.
  *
@@ -198,7 +198,12 @@ async function main(): Promise<number> {
     console.log(
       `motcua ready at ${baseUrl} in ${Date.now() - started} ms; Chromium ${chromium}; ${files.length} journey files`,
     );
-    code = await runJourneys(files, { E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium });
+    // E2E_DATA_DIR lets a journey attach to the server's embedded PostgreSQL to set up its own rows.
+    code = await runJourneys(files, {
+      E2E_BASE_URL: baseUrl,
+      CHROMIUM_PATH: chromium,
+      E2E_DATA_DIR: dataDir,
+    });
     if (code !== 0)
       console.error(`--- motcua log (warnings and errors) ---\n${server.log() || '(empty)'}\n---`);
   } finally {

@@ -13,7 +13,8 @@ export interface JobDefinition<T extends object = object> {
   /** Cron expression (Asia/Ho_Chi_Minh) when the job runs on a schedule. */
   cron?: string;
   retryLimit?: number;
-  handler(data: T, ctx: { id: string; log: Logger }): Promise<void>;
+  /** `signal` aborts when the job system stops: a long-running handler ends early on it. */
+  handler(data: T, ctx: { id: string; log: Logger; signal: AbortSignal }): Promise<void>;
 }
 
 export const defineJob = <T extends object>(def: JobDefinition<T>): JobDefinition<T> => def;
@@ -70,6 +71,7 @@ export function createJobs(opts: JobsOptions): Jobs {
   });
   boss.on('error', (err) => opts.log.error({ err }, 'job system error'));
   const defs = new Map<string, JobDefinition>();
+  const stopping = new AbortController();
   return {
     boss,
     start: async (definitions) => {
@@ -92,12 +94,19 @@ export function createJobs(opts: JobsOptions): Jobs {
       for (const def of defs.values()) {
         await boss.work<object>(def.name, workOptions, async ([job]) => {
           if (!job) return;
-          await def.handler(job.data, { id: job.id, log: opts.log.child({ job: def.name, jobId: job.id }) });
+          await def.handler(job.data, {
+            id: job.id,
+            log: opts.log.child({ job: def.name, jobId: job.id }),
+            signal: stopping.signal,
+          });
         });
         if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: TIME_ZONE });
       }
     },
-    stop: (timeoutMs) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+    stop: (timeoutMs) => {
+      stopping.abort();
+      return boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
   };
 }
 

@@ -26,6 +26,10 @@ export interface DemoAccount {
   login: string;
   password?: string;
   note?: string;
+  /** The agency the account works in (officers). */
+  agency?: string;
+  /** Base32 TOTP secret of a demo officer whose role needs a second factor (published: demo only). */
+  totpSecret?: string;
 }
 
 /**

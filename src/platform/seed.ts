@@ -24,7 +24,11 @@ export function formatDemoAccounts(accounts: DemoAccount[], baseUrl: string): st
   const width = Math.max(...accounts.map((a) => a.role.length));
   for (const a of accounts) {
     const secret = a.password ? `  mật khẩu/password: ${a.password}` : '';
-    lines.push(`  ${a.role.padEnd(width)}  ${a.login}${secret}${a.note ? `  (${a.note})` : ''}`);
+    const totp = a.totpSecret ? `  TOTP: ${a.totpSecret}` : '';
+    const agency = a.agency ? `  [${a.agency}]` : '';
+    lines.push(
+      `  ${a.role.padEnd(width)}  ${a.login}${secret}${totp}${agency}${a.note ? `  (${a.note})` : ''}`,
+    );
   }
   return lines.join('\n');
 }

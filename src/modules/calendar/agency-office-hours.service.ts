@@ -2,7 +2,7 @@
  * Office hours of an agency with effective dates (giờ làm việc của cơ quan), DOMAIN.md §6.1: a period
  * applies from its date until the agency's next one; an agency without a period in force works the
  * national default (07:00–11:30 and 13:30–17:00, Monday to Friday). Setting hours is an
- * administrator's action (its page comes with the identity module).
+ * administrator's action (its page: calendar-admin.pages.tsx).
  */
 
 import type { Db } from '../../platform/db/database.js';

@@ -1,7 +1,7 @@
 /**
  * Use cases of the calendar of days off and make-up days (lịch nghỉ lễ, tết, làm bù): import the
  * shipped official table, propose a later year's statutory days, and confirm rows (an administrator's
- * action; its page and endpoint come with the identity module). Each write runs in one transaction,
+ * action, on the pages of calendar-admin.pages.tsx). Each write runs in one transaction,
  * appends calendar_day_events and bumps the `days` revision so every process rebuilds its calendars.
  */
 import type { Clock } from '../../platform/clock.js';

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AppContext, AppModule, DemoAccount } from '../../platform/module.js';
 import { registerCalendarApi } from './calendar.api.js';
 import { registerCalendarPages } from './calendar.pages.js';
+import { registerCalendarAdminPages } from './calendar-admin.pages.js';
 import { importOfficialDays, proposeYear } from './calendar-days.service.js';
 import { civilFromEpochDay, epochDayOf } from './local-time.js';
 
@@ -28,6 +29,7 @@ export const calendarModule: AppModule = {
   routes: (app, ctx) => {
     registerCalendarApi(app, ctx);
     registerCalendarPages(app, ctx);
+    registerCalendarAdminPages(app, ctx);
   },
   demoSeed: seedCalendarDemo,
 };

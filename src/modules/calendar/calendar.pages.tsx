@@ -1,7 +1,7 @@
 /**
  * Public page of the working calendar: `GET /lich-lam-viec?nam=2026` shows a year as month grids with
  * the days off and make-up Saturdays marked, and lists each with its legal source. No JavaScript. The
- * editing form for administrators comes with the identity module.
+ * administrators' pages are in calendar-admin.pages.tsx (/quan-tri/lich-lam-viec).
  */
 import { readFileSync } from 'node:fs';
 import Type from 'typebox';

@@ -1,3 +1,5 @@
+import { isIPv4, isIPv6 } from 'node:net';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { type AuditContent, contentHash } from './audit-hash.js';
@@ -20,6 +22,7 @@ export interface AuditEntry {
  * job chains entries in seq order. Call it inside the transaction of the change it records.
  */
 export async function recordAudit(executor: Db, entry: AuditEntry, at: Date): Promise<string> {
+  const ip = await canonicalIp(executor, entry.ip ?? null);
   const content: AuditContent = {
     id: newId(),
     // Millisecond precision: what PostgreSQL keeps in timestamptz round-trips exactly.
@@ -31,8 +34,9 @@ export async function recordAudit(executor: Db, entry: AuditEntry, at: Date): Pr
     action: entry.action,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId ?? null,
-    details: entry.details ?? {},
-    ip: entry.ip ?? null,
+    // What jsonb will give back: JSON's own conversions (toJSON, undefined, NaN) applied first.
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as unknown,
+    ip,
   };
   await executor
     .insertInto('audit_log')
@@ -52,4 +56,25 @@ export async function recordAudit(executor: Db, entry: AuditEntry, at: Date): Pr
     })
     .execute();
   return content.id;
+}
+
+const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
+
+/**
+ * The address as PostgreSQL's inet prints it back, so that `motcua audit verify` recomputes the same
+ * content hash from the stored row. IPv4 (also IPv4-mapped IPv6, as Node reports IPv4 clients on a
+ * dual-stack socket) is normalised here; other IPv6 forms are rare and PostgreSQL formats them.
+ * Anything that is not an address is dropped rather than failing the change being audited.
+ */
+export async function canonicalIp(executor: Db, raw: string | null): Promise<string | null> {
+  if (!raw) return null;
+  const v4 = MAPPED_V4.exec(raw)?.[1] ?? raw;
+  if (isIPv4(v4))
+    return v4
+      .split('.')
+      .map((n) => String(Number(n)))
+      .join('.');
+  if (!isIPv6(raw)) return null;
+  const r = await sql<{ ip: string }>`select ${raw}::inet as ip`.execute(executor);
+  return r.rows[0]?.ip ?? null;
 }

@@ -4,9 +4,26 @@
  * hash-chained audit log. This file is the module's public API: the only file other modules import.
  */
 import type { AppModule } from '../../platform/module.js';
+import { seedDemoOfficers } from './demo-officers.js';
+import { registerOfficerAuthApi } from './officer-auth.api.js';
+import { registerOfficerAuthPages } from './officer-auth.pages.js';
+import { registerOfficerAdminPages } from './officers-admin.pages.js';
 
 export { CITIZEN_LOGIN_PATH, identityAccess, OFFICER_LOGIN_PATH } from './access.js';
+export { type AgencyTree, loadAgencyTree } from './agency-tree.repository.js';
 export { type AuditEntry, recordAudit } from './audit.repository.js';
+export { type OfficerLink, officerLinks } from './officer-links.js';
+export {
+  type AgencyAncestry,
+  canGrantRole,
+  canManageOfficer,
+  canSeeDossier,
+  canSeePersonalData,
+  canViewOfficer,
+  coversAgency,
+  DOSSIER_ROLES,
+  type DossierScope,
+} from './policy.js';
 export {
   authenticate,
   clearSessionCookie,
@@ -20,4 +37,12 @@ export {
 
 export const identityModule: AppModule = {
   name: 'identity',
+  routes(app, ctx) {
+    registerOfficerAdminPages(app, ctx);
+    registerOfficerAuthPages(app, ctx);
+    registerOfficerAuthApi(app, ctx);
+  },
+  async demoSeed(ctx) {
+    return [...(await seedDemoOfficers(ctx))];
+  },
 };

@@ -84,7 +84,7 @@ export async function endSessionsOf(
     .set({ ended_at: at, end_reason: reason })
     .where('ended_at', 'is', null)
     .where(
-      'officer_id' in owner ? 'officer_id' : 'citizen_id',
+      'officerId' in owner ? 'officer_id' : 'citizen_id',
       '=',
       'officerId' in owner ? owner.officerId : owner.citizenId,
     )

@@ -234,6 +234,13 @@ export interface CitizenAccounts {
   vneid_verified: Generated<boolean>;
 }
 
+export interface LoginThrottle {
+  failed_logins: Generated<number>;
+  last_failed_at: Timestamp;
+  locked_until: Timestamp | null;
+  username: string;
+}
+
 export interface OfficerRoles {
   agency_id: string;
   granted_at: Timestamp;
@@ -311,6 +318,7 @@ export interface DB {
   calendar_office_hours: CalendarOfficeHours;
   calendar_revisions: CalendarRevisions;
   citizen_accounts: CitizenAccounts;
+  login_throttle: LoginThrottle;
   officer_roles: OfficerRoles;
   officers: Officers;
   schema_migrations: SchemaMigrations;

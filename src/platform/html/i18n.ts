@@ -46,4 +46,6 @@ export const platformMessages = defineMessages({
   errorSummary: { vi: 'Có lỗi cần sửa', en: 'There is a problem' },
   requestId: { vi: 'Mã yêu cầu (báo cho bộ phận hỗ trợ)', en: 'Request id (quote it to support)' },
   backHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
+  loggedInAs: { vi: 'Đang đăng nhập', en: 'Logged in as' },
+  logout: { vi: 'Đăng xuất', en: 'Log out' },
 });

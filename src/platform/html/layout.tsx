@@ -5,6 +5,8 @@ export interface PageContext {
   lang: Lang;
   /** Path and query of the current page, to switch language in place. */
   url: string;
+  /** Who is logged in: the header shows the name and a logout button (a form with its CSRF token). */
+  user?: { name: string; kind: 'officer' | 'citizen'; logoutAction: string; csrf: string };
 }
 
 /** The same page in the other language: ?lang= is remembered in a cookie by the lang hook. */
@@ -52,6 +54,7 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
                 </a>
               </nav>
             </div>
+            {props.ctx.user ? <UserBar lang={props.ctx.lang} user={props.ctx.user} /> : ''}
           </header>
           <main id="main" class="wrap" tabindex="-1">
             {props.children}
@@ -69,6 +72,31 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
         </body>
       </html>
     </>
+  );
+}
+
+function UserBar(props: { lang: Lang; user: NonNullable<PageContext['user']> }) {
+  const t = translator(props.lang);
+  const home = props.user.kind === 'officer' ? '/can-bo' : '/';
+  return (
+    <div class="site-user">
+      <div class="wrap site-user__inner">
+        <span>
+          <span class="site-user__label" safe>
+            {`${t(m.loggedInAs)}: `}
+          </span>
+          <a class="site-user__name" href={home} safe>
+            {props.user.name}
+          </a>
+        </span>
+        <form method="post" action={props.user.logoutAction}>
+          <CsrfField token={props.user.csrf} />
+          <button class="site-user__logout" type="submit" safe>
+            {t(m.logout)}
+          </button>
+        </form>
+      </div>
+    </div>
   );
 }
 

@@ -6,6 +6,8 @@ import type { App } from './app-type.js';
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
+    /** A CSRF token for the forms of this request's page (the header's logout button). */
+    csrfToken: (() => string) | null;
   }
 }
 
@@ -14,7 +16,9 @@ const ONE_YEAR = 365 * 24 * 3600;
 /** ?lang=vi|en switches the language and is remembered in a cookie; Vietnamese otherwise. */
 export function registerLanguage(app: App) {
   app.decorateRequest('lang', 'vi');
+  app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req, reply) => {
+    req.csrfToken = () => reply.generateCsrf();
     const asked = (req.query as Record<string, unknown> | undefined)?.lang;
     if (isLang(asked)) {
       req.lang = asked;
@@ -28,4 +32,17 @@ export function registerLanguage(app: App) {
   });
 }
 
-export const pageContext = (req: FastifyRequest): PageContext => ({ lang: req.lang, url: req.url });
+/** Where each kind of person logs out (the identity module's routes). */
+const LOGOUT_ACTIONS = { officer: '/can-bo/dang-xuat', citizen: '/dang-xuat' } as const;
+
+function userOf(req: FastifyRequest): PageContext['user'] {
+  const p = req.principal;
+  if (!p || p.kind === 'token' || !req.csrfToken) return undefined;
+  return { name: p.name, kind: p.kind, logoutAction: LOGOUT_ACTIONS[p.kind], csrf: req.csrfToken() };
+}
+
+export const pageContext = (req: FastifyRequest): PageContext => ({
+  lang: req.lang,
+  url: req.url,
+  user: userOf(req),
+});

@@ -1,7 +1,7 @@
 /**
  * Use cases that change agencies (cơ quan): create and edit the tree, and change an agency's
  * electronic identifier (mã định danh điện tử) keeping its history. Each runs in one transaction and
- * appends to agency_history. Their admin pages and endpoints come with the identity module.
+ * appends to agency_history. Their administration pages: agencies-admin.pages.tsx.
  */
 import type { Db } from '../../../platform/db/database.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';

@@ -7,9 +7,16 @@ import type { App } from '../../../platform/http/app-type.js';
 import type { AppContext, DemoAccount } from '../../../platform/module.js';
 import { registerAgencyApi } from './agencies.api.js';
 import { seedDemoAgencies as seed } from './agencies.seed.js';
+import { registerAgencyAdminPages } from './agencies-admin.pages.js';
 
 export { DEMO_AGENCIES } from './agencies.seed.js';
 export { type CodeChange, changeAgencyCode, createAgency, updateAgency } from './agencies.service.js';
+export {
+  agencyLineage,
+  assertMayAdministerAgency,
+  isSystemAdministrator,
+  mayAdministerAgency,
+} from './agency-admin-access.js';
 export {
   type Actor,
   type Agency,
@@ -37,10 +44,21 @@ export {
   normaliseAgencyCode,
   parseAgencyCode,
 } from './agency-rules.js';
+export {
+  ADMIN_CSS_PATH,
+  Field,
+  type FormError,
+  formErrors,
+  formValue,
+  Notice,
+  Select,
+} from './views/admin-form.js';
+export { ADMIN_AGENCIES_PATH, agencyAdminHref } from './views/agencies-admin.view.js';
 
-/** The agencies' routes, for the admin-units module's `routes` (read-only JSON API for now). */
+/** The agencies' routes, for the admin-units module's `routes` (JSON API and administration pages). */
 export function agencyRoutes(app: App, ctx: AppContext): void {
   registerAgencyApi(app, ctx);
+  registerAgencyAdminPages(app, ctx);
 }
 
 /** The demo agencies of Quảng Ninh (idempotent), for the admin-units module's `demoSeed`. */

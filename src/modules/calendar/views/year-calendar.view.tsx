@@ -28,7 +28,7 @@ function mark(cell: DayCell): { className: string; label?: keyof typeof m } {
   return { className: `cal-day cal-unconfirmed${weekend}`, label: 'cellUnconfirmed' };
 }
 
-function Month(props: { grid: MonthGrid; year: number; lang: Lang }) {
+export function Month(props: { grid: MonthGrid; year: number; lang: Lang }) {
   const t = translator(props.lang);
   return (
     <table class="cal-month">
@@ -147,7 +147,7 @@ function YearNav(props: { year: number; lang: Lang; min: number; max: number }) 
   );
 }
 
-function Legend(props: { lang: Lang }) {
+export function Legend(props: { lang: Lang }) {
   const t = translator(props.lang);
   const items = [
     ['cal-off', m.legendOff],
