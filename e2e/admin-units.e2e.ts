@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   assertAccessible,
+  assertFitsScreen,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
@@ -19,14 +20,6 @@ import {
 } from './support/browser.js';
 
 const h1 = (page: Page) => seenText(page.locator('h1'));
-
-async function assertFitsScreen(page: Page) {
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
-}
 
 /** Searches with the form as a person does: label, typing, the button. */
 async function searchFor(page: Page, words: string, date?: string) {

@@ -2,8 +2,9 @@
  * A system administrator confirms next year's proposed days off against the official notice: opens
  * the administration page (sent to the officer login first: password, then the TOTP code of the
  * published demo account motcua.hethong), sees the year as month grids with the proposals marked,
- * confirms the whole year, and finds it confirmed with its notice on the public /lich-lam-viec page.
- * Checked with axe-core on a phone (360 px) and a desktop (1280 px).
+ * confirms the whole year, and finds it confirmed with its notice on the public /lich-lam-viec page;
+ * then edits the make-up Saturday it added from the month grid, removes it with a reason, and looks
+ * at the agency tree. Checked with axe-core on a phone (360 px) and a desktop (1280 px).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -52,6 +53,54 @@ async function logIn(page: Page) {
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(ADMIN.totp) });
   await page.locator('#code').fill(totp.generate());
   await page.locator('form button[type="submit"]').first().click();
+}
+
+/**
+ * From the make-up Saturday's cell in the month grid: edit its name (the legal source is required,
+ * and the form keeps what was typed), then remove it with a reason, and find it gone from the grid.
+ */
+async function editThenRemove(page: Page, year: number, saturday: string) {
+  const cell = page.locator(`a.cal-link[href$="/ngay/${saturday}"]`);
+  await page.goto(url(`/quan-tri/lich-lam-viec?nam=${year}`));
+  await cell.click();
+  await page.waitForURL(new RegExp(`/quan-tri/lich-lam-viec/ngay/${saturday}$`));
+  assert.match(await seenText(page.locator('h1')), /^Sửa ngày Thứ Bảy, /);
+  await assertFitsScreen(page);
+  await assertAccessible(page, 'edit a day, phone');
+  await screenshot(page, 'calendar-day-edit-phone');
+
+  await page.locator('#name').fill('Làm bù (đã sửa, e2e)');
+  await page.locator('#source').fill('');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForLoadState();
+  assert.match(await seenText(page.locator('.error-summary')), /căn cứ/);
+  assert.equal(await page.locator('#name').inputValue(), 'Làm bù (đã sửa, e2e)', 'the form keeps the name');
+  await assertAccessible(page, 'edit a day with an error, phone');
+  await page.locator('#source').fill(`${NOTICE} (đính chính)`);
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.waitForURL(/ok=edited/);
+  assert.match(await seenText(page.locator('.qt-notice')), /Đã lưu thay đổi của ngày/);
+  assert.equal(await page.locator('td.cal-makeup[title="Làm bù (đã sửa, e2e)"]').count(), 1);
+
+  await cell.click();
+  await page.getByRole('link', { name: 'Xóa ngày này…' }).click();
+  await page.waitForURL(new RegExp(`/ngay/${saturday}/xoa$`));
+  await assertFitsScreen(page);
+  await assertAccessible(page, 'remove a day, phone');
+  await screenshot(page, 'calendar-day-remove-phone');
+  await page.getByRole('button', { name: 'Xác nhận xóa ngày' }).click();
+  await page.waitForLoadState();
+  assert.match(await seenText(page.locator('.error-summary')), /lý do/);
+  await assertAccessible(page, 'remove a day without a reason, phone');
+  await page.locator('#reason').fill('Nhập nhầm khi thử nghiệm e2e');
+  await page.getByRole('button', { name: 'Xác nhận xóa ngày' }).click();
+  await page.waitForURL(/ok=removed/);
+  assert.match(await seenText(page.locator('.qt-notice')), /Đã xóa ngày khỏi lịch/);
+  assert.equal(await cell.count(), 0, 'the day no longer links from the grid');
+  assert.equal(await page.locator('td.cal-makeup[title="Làm bù (đã sửa, e2e)"]').count(), 0);
+  await assertFitsScreen(page);
+  await assertAccessible(page, 'calendar administration after a removal, phone');
+  await screenshot(page, 'calendar-admin-after-remove-phone');
 }
 
 describe('working calendar administration', () => {
@@ -127,6 +176,14 @@ describe('working calendar administration', () => {
     assert.match(await seenText(page.locator('.cal-list')), /Làm bù \(thử nghiệm e2e\)/);
     assert.equal(await page.locator('td.cal-makeup[title="Làm bù (thử nghiệm e2e)"]').count(), 1);
     await screenshot(page, 'calendar-public-confirmed-phone');
+
+    await editThenRemove(page, year, saturday);
+
+    await page.goto(url('/quan-tri/co-quan'));
+    assert.ok((await page.locator('nav.qt-tree ul ul li').count()) > 0, 'children nested under parents');
+    await assertFitsScreen(page);
+    await assertAccessible(page, 'agency tree, phone');
+    await screenshot(page, 'agency-tree-phone');
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  assertFitsScreen,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
@@ -21,14 +22,6 @@ const EN_H1 = 'One-stop administrative procedures';
 
 const h1 = (page: Page) => seenText(page.locator('h1'));
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
-
-/** The page is no wider than the screen: nothing to scroll sideways to. */
-async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-}
 
 describe('home page', () => {
   let chromium: LaunchedBrowser;
@@ -111,9 +104,8 @@ describe('home page', () => {
     it(`fits a 360 px phone screen without sideways scrolling (${lang})`, async () => {
       const { context, page } = await newPage(chromium.browser, PHONE);
       await page.goto(url(`/?lang=${lang}`));
-      const { scrollWidth, viewport } = await horizontalOverflow(page);
-      assert.equal(viewport, 360);
-      assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
+      assert.equal(page.viewportSize()?.width, 360);
+      await assertFitsScreen(page);
       const header = await page.locator('.site-header').boundingBox();
       assert.ok(header && header.height < 140, `the header takes ${header?.height} px of a 740 px screen`);
       await screenshot(page, `home-${lang}-phone`);
@@ -127,8 +119,7 @@ describe('home page', () => {
       viewport: { width: 320, height: 640 },
     });
     await page.goto(url('/?lang=vi'));
-    const { scrollWidth, viewport } = await horizontalOverflow(page);
-    assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
+    await assertFitsScreen(page);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  assertFitsScreen,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
@@ -43,11 +44,7 @@ describe('404 page', () => {
   it('fits a phone screen', async () => {
     const { context, page } = await newPage(chromium.browser, PHONE);
     await page.goto(url('/khong-co'));
-    const { scrollWidth, viewport } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      viewport: window.innerWidth,
-    }));
-    assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
+    await assertFitsScreen(page);
     await screenshot(page, 'not-found-vi-phone');
     await context.close();
   });

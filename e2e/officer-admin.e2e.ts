@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../src/modules/identity/totp.js';
 import {
   assertAccessible,
+  assertFitsScreen,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
@@ -19,41 +19,11 @@ import {
   seenText,
   url,
 } from './support/browser.js';
+import { DEMO_OFFICERS, logInOfficer } from './support/officers.js';
 
-const ADMIN = {
-  username: 'motcua.quantri',
-  password: 'MotCua@Demo2026',
-  totp: 'ECH5VUQZC6PULBSQPMX6WWFRQU6GAKA4',
-};
+const ADMIN = DEMO_OFFICERS.agencyAdmin;
 const CENTRE = 'Trung tâm Phục vụ hành chính công phường Hạ Long';
 const WARD = 'Ủy ban nhân dân phường Hạ Long';
-
-async function assertFitsScreen(page: Page) {
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
-}
-
-/**
- * Password, then the TOTP code. A code is accepted once per 30-second step, and another journey may
- * have just used this step: then wait for the next one.
- */
-async function logIn(page: Page) {
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByLabel('Mã xác thực (6 chữ số)').fill(totpCode(ADMIN.totp, new Date()));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/can-bo/')) return;
-    const wait = 30_000 - (Date.now() % 30_000) + 500;
-    await new Promise((r) => setTimeout(r, wait));
-  }
-  assert.fail(`still not logged in at ${page.url()}`);
-}
 
 const temporaryPassword = (page: Page) => seenText(page.getByTestId('temporary-password'));
 
@@ -70,7 +40,7 @@ describe('officer administration', () => {
     const { context, page } = await newPage(chromium.browser, DESKTOP);
     await page.goto(url('/quan-tri/can-bo'));
     assert.match(new URL(page.url()).pathname, /^\/can-bo\/dang-nhap/);
-    await logIn(page);
+    await logInOfficer(page, ADMIN);
     assert.equal(new URL(page.url()).pathname, '/quan-tri/can-bo');
     assert.equal(await seenText(page.locator('h1')), 'Quản trị cán bộ');
     const list = await seenText(page.locator('table'));

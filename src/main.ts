@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, jobDefinitions, MODULES } from './app.js';
 import { runUnitsImportCommand } from './modules/admin-units/index.js';
+import { runAuditVerifyCommand } from './modules/identity/index.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { generateSchemaTypes } from './platform/db/codegen.js';
@@ -25,6 +26,9 @@ Usage: motcua <command> [options]
   seed --demo     load the demo data and print the demo accounts
   units import [--dir DIR] [--report FILE]
                   import the administrative units (shipped files by default) and report anomalies
+  audit verify [--json]
+                  check the audit log's hash chain: the first broken link, entries left unlinked;
+                  exit code 0 when intact, 1 otherwise
   db:codegen      regenerate src/platform/db/schema.ts from the migrations (--check: fail if stale)
   help            this text
 
@@ -32,14 +36,14 @@ Configuration comes from environment variables: see README.md.`;
 
 type Role = 'start' | 'serve' | 'work';
 
-async function openContext(config: Config, log: Logger, role: 'web' | 'worker' | 'none') {
+async function openContext(config: Config, log: Logger, role: 'web' | 'worker' | 'none', quiet = false) {
   const database = await openDatabase(config, {
     log: (msg) => log.info(msg),
     applicationName: `motcua-${role}`,
   });
   const applied = await migrate(database.pool);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  if (role === 'none') {
+  if (role === 'none' && !quiet) {
     // `motcua migrate` reports to a person at a terminal, whatever LOG_LEVEL says.
     console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database is up to date');
   }
@@ -110,8 +114,9 @@ async function oneShot(
   log: Logger,
   role: 'web' | 'none',
   fn: (ctx: AppContext) => Promise<void>,
+  quiet = false,
 ) {
-  const { ctx, database } = await openContext(config, log, role);
+  const { ctx, database } = await openContext(config, log, role, quiet);
   try {
     await fn(ctx);
   } finally {
@@ -129,13 +134,15 @@ async function main(argv: string[]) {
       check: { type: 'boolean' },
       dir: { type: 'string' },
       report: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'help';
   if (command === 'help' || values.help) return console.log(USAGE);
   const config = loadConfig();
-  const log = createLogger(config);
+  // `audit verify --json` prints JSON alone: log lines (pino writes to stdout) would spoil it.
+  const log = createLogger(command === 'audit' && values.json ? { logLevel: 'silent' } : config);
   switch (command) {
     case 'start':
     case 'serve':
@@ -154,6 +161,18 @@ async function main(argv: string[]) {
       return oneShot(config, log, 'web', async (ctx) => {
         await runUnitsImportCommand(ctx, { dir: values.dir, report: values.report });
       });
+    case 'audit':
+      if (positionals[1] !== 'verify') throw new Error('usage: motcua audit verify [--json]');
+      // Quiet: only the report is printed, so that --json output is JSON alone.
+      return oneShot(
+        config,
+        log,
+        'none',
+        async (ctx) => {
+          process.exitCode = (await runAuditVerifyCommand(ctx, { json: values.json })).exitCode;
+        },
+        true,
+      );
     case 'db:codegen': {
       const { stale } = await generateSchemaTypes(config, values.check ?? false);
       if (values.check && stale) {

@@ -34,6 +34,12 @@ export interface TestApp {
 
 /** The whole app on this test file's own database, wired like src/main.ts does; closed after the file. */
 export async function buildTestApp(overrides: TestAppOverrides = {}): Promise<TestApp> {
+  // Registered before the database's own `after` (hooks run in the order added), so that jobs still
+  // running (the audit chain linker always is, in a worker) stop before their database is dropped.
+  let teardown: (() => Promise<void>) | undefined;
+  after(async () => {
+    await teardown?.();
+  });
   const database = overrides.database ?? (await createTestDatabase());
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-app-'));
   const config = loadConfig({
@@ -64,10 +70,10 @@ export async function buildTestApp(overrides: TestAppOverrides = {}): Promise<Te
     modules: overrides.modules,
     extraRoutes: overrides.extraRoutes,
   });
-  after(async () => {
+  teardown = async () => {
     await app.close();
     await ctx.jobs.stop(2000);
     await fs.rm(dataDir, { recursive: true, force: true });
-  });
+  };
   return { app, ctx, database, config };
 }

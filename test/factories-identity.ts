@@ -20,6 +20,8 @@ export interface OfficerOverrides {
   grants?: { role: Role; agencyId?: string }[];
   totpSecretEnc?: string | null;
   disabled?: boolean;
+  /** As after an administrator's reset: every page waits for a password change. */
+  mustChangePassword?: boolean;
 }
 
 /** An officer with its grants (a fresh commune agency for any grant that names none). */
@@ -41,6 +43,7 @@ export async function insertOfficer(db: Db, o: OfficerOverrides = {}) {
       totp_secret_enc: o.totpSecretEnc ?? null,
       totp_enabled_at: o.totpSecretEnc ? now : null,
       disabled_at: o.disabled ? now : null,
+      must_change_password: o.mustChangePassword ?? false,
       created_at: now,
       updated_at: now,
     })
@@ -108,7 +111,11 @@ export async function sessionCookie(db: Db, owner: { officerId: string } | { cit
 }
 
 /** An API token with the given scopes, created by a fresh system administrator; returns the bearer. */
-export async function insertApiToken(db: Db, scopes: string[], o: { revoked?: boolean } = {}) {
+export async function insertApiToken(
+  db: Db,
+  scopes: string[],
+  o: { revoked?: boolean; expiresAt?: Date } = {},
+) {
   const admin = await insertOfficer(db, { grants: [{ role: 'system_admin' }] });
   const token = `mc_${newToken()}`;
   const now = new Date();
@@ -124,6 +131,7 @@ export async function insertApiToken(db: Db, scopes: string[], o: { revoked?: bo
       created_by: admin.id,
       created_at: now,
       revoked_at: o.revoked ? now : null,
+      expires_at: o.expiresAt ?? null,
     })
     .execute();
   return { id, token, authorization: `Bearer ${token}` };

@@ -138,3 +138,12 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     `axe-core found ${blocking.length} serious or critical violation(s) on ${label}:\n${formatViolations(blocking)}`,
   );
 }
+
+/** The page is no wider than the screen: nothing to scroll sideways to. */
+export async function assertFitsScreen(page: Page): Promise<void> {
+  const { scrollWidth, viewport } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
+}

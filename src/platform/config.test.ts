@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     assert.equal(c.oidc.pkce, true);
     assert.equal(c.sessionIdleMinutes, 30);
     assert.equal(c.sessionAbsoluteHours, 12);
+    assert.equal(c.loginThrottleRetentionHours, 24);
+    assert.equal(c.sessionRetentionDays, 30);
   });
 
   it('reads and converts every variable', () => {
@@ -44,6 +46,8 @@ describe('loadConfig', () => {
         OIDC_ACR_VALUES: 'LoA1',
         SESSION_IDLE_MINUTES: '15',
         SESSION_ABSOLUTE_HOURS: '8',
+        LOGIN_THROTTLE_RETENTION_HOURS: '48',
+        SESSION_RETENTION_DAYS: '90',
       },
       '/srv',
     );
@@ -71,6 +75,8 @@ describe('loadConfig', () => {
       },
       sessionIdleMinutes: 15,
       sessionAbsoluteHours: 8,
+      loginThrottleRetentionHours: 48,
+      sessionRetentionDays: 90,
     });
   });
 

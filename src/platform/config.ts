@@ -38,6 +38,8 @@ const EnvSchema = Type.Object({
   OIDC_ACR_VALUES: Type.Optional(Type.String({ minLength: 1 })),
   SESSION_IDLE_MINUTES: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
   SESSION_ABSOLUTE_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+  LOGIN_THROTTLE_RETENTION_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
+  SESSION_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
 });
 
 /** What each variable means, for error messages and the README. */
@@ -71,6 +73,10 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
   OIDC_ACR_VALUES: 'acr_values sent to the SSO (the national portal uses LoA1). Default: none sent.',
   SESSION_IDLE_MINUTES: 'A session ends after this many minutes without a request. Default 30.',
   SESSION_ABSOLUTE_HOURS: 'A session ends this many hours after login, whatever happens. Default 12.',
+  LOGIN_THROTTLE_RETENTION_HOURS:
+    'The nightly clean-up forgets failed-login counts of unknown usernames whose lock is over and whose last failure is older than this. Default 24.',
+  SESSION_RETENTION_DAYS:
+    'The nightly clean-up deletes sessions ended or expired more than this many days ago (logins and logouts stay in the audit log). Default 30.',
 };
 
 export interface Config {
@@ -98,6 +104,8 @@ export interface Config {
   };
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  loginThrottleRetentionHours: number;
+  sessionRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -175,5 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES ?? 30,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,
+    loginThrottleRetentionHours: e.LOGIN_THROTTLE_RETENTION_HOURS ?? 24,
+    sessionRetentionDays: e.SESSION_RETENTION_DAYS ?? 30,
   };
 }

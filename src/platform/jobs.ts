@@ -13,6 +13,11 @@ export interface JobDefinition<T extends object = object> {
   /** Cron expression (Asia/Ho_Chi_Minh) when the job runs on a schedule. */
   cron?: string;
   retryLimit?: number;
+  /**
+   * Also run once as soon as a worker starts, not only at the first cron tick (which may be a minute
+   * away): for schedules whose work must not wait, such as linking the audit chain.
+   */
+  runAtStart?: boolean;
   /** `signal` aborts when the job system stops: a long-running handler ends early on it. */
   handler(data: T, ctx: { id: string; log: Logger; signal: AbortSignal }): Promise<void>;
 }
@@ -101,6 +106,7 @@ export function createJobs(opts: JobsOptions): Jobs {
           });
         });
         if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: TIME_ZONE });
+        if (def.runAtStart) await boss.send(def.name, {});
       }
     },
     stop: (timeoutMs) => {

@@ -55,6 +55,58 @@ export const cam = defineMessages({
   saved: { vi: 'Đã lưu giờ làm việc.', en: 'The office hours were saved.' },
   backToAgency: { vi: '← Cơ quan', en: '← Agency' },
   rest: { vi: 'nghỉ', en: 'closed' },
+  edit: { vi: 'Sửa', en: 'Edit' },
+  gridHint: {
+    vi: 'Chọn một ngày được đánh dấu trên lịch để sửa hoặc xóa ngày đó.',
+    en: 'Choose a marked day in the months below to edit or remove it.',
+  },
+  remove: { vi: 'Xóa', en: 'Remove' },
+  editDay: { vi: 'Sửa ngày', en: 'Edit the day' },
+  saveDay: { vi: 'Lưu thay đổi', en: 'Save changes' },
+  dayEdited: { vi: 'Đã lưu thay đổi của ngày.', en: 'The day was changed.' },
+  dayRemoved: {
+    vi: 'Đã xóa ngày khỏi lịch; ngày này không còn được tính vào thời hạn.',
+    en: 'The day was removed; it no longer counts in deadlines.',
+  },
+  editLead: {
+    vi: 'Sửa loại ngày, tên hoặc căn cứ pháp lý. Trạng thái của ngày giữ nguyên; lịch sử ghi lại nội dung cũ, người sửa và thời điểm sửa.',
+    en: 'Change the kind, name or legal source. The status stays; the history keeps the old content, who changed it and when.',
+  },
+  removeDay: { vi: 'Xóa ngày khỏi lịch', en: 'Remove the day from the calendar' },
+  removeThis: { vi: 'Xóa ngày này…', en: 'Remove this day…' },
+  removeLead: {
+    vi: 'Sau khi xóa, ngày này không còn là ngày nghỉ (hoặc ngày làm bù) và không còn được tính vào thời hạn giải quyết hồ sơ. Lịch sử của ngày vẫn được giữ.',
+    en: 'Once removed, this day is no longer a day off (or make-up working day) and no longer counts in dossier deadlines. Its history is kept.',
+  },
+  confirmRemove: { vi: 'Xác nhận xóa ngày', en: 'Remove the day' },
+  reason: { vi: 'Lý do xóa', en: 'Reason for removing' },
+  reasonHint: {
+    vi: 'Ví dụ: nhập nhầm; thông báo chính thức không có ngày này',
+    en: 'E.g. entered by mistake; the official notice has no such day',
+  },
+  cancel: { vi: 'Hủy, quay lại lịch năm', en: 'Cancel, back to the year' },
+  backToYear: { vi: '← Lịch năm', en: '← The year' },
+  history: { vi: 'Lịch sử thay đổi', en: 'History' },
+  by: { vi: 'người thực hiện', en: 'by' },
+  previously: { vi: 'trước đó', en: 'before' },
+});
+
+export const DAY_ACTION_LABELS: Record<string, Bilingual> = {
+  imported: { vi: 'Nhập từ bảng chính thức', en: 'Imported from the official table' },
+  proposed: { vi: 'Đề xuất tự động', en: 'Proposed' },
+  confirmed: { vi: 'Xác nhận', en: 'Confirmed' },
+  added: { vi: 'Thêm', en: 'Added' },
+  edited: { vi: 'Sửa', en: 'Edited' },
+  removed: { vi: 'Xóa', en: 'Removed' },
+};
+
+export const editDayTitle = (date: string): Bilingual => ({
+  vi: `Sửa ngày ${date}`,
+  en: `Edit ${date}`,
+});
+export const removeDayTitle = (date: string): Bilingual => ({
+  vi: `Xóa ngày ${date} khỏi lịch`,
+  en: `Remove ${date} from the calendar`,
 });
 
 export const adminPageTitle = (year: number): Bilingual => ({

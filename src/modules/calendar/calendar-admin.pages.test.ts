@@ -130,7 +130,7 @@ describe('calendar administration pages', async () => {
     const events = await calendarDayHistory(db, '2027-01-09');
     assert.deepEqual(
       events.map((e) => [e.action, e.actor]),
-      [['confirmed', system.id]],
+      [['added', system.id]],
     );
     const publicPage = await get('/lich-lam-viec?nam=2027');
     assert.match(publicPage.body, /Làm bù &lt;b>thứ Sáu&lt;\/b>|Làm bù &lt;b&gt;thứ Sáu&lt;\/b&gt;/);

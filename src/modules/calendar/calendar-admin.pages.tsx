@@ -2,7 +2,8 @@
  * Administration pages of the working calendar (quản trị lịch làm việc), no JavaScript, post-
  * redirect-get: `GET /quan-tri/lich-lam-viec?nam=` the year as month grids with its proposed and
  * pending days, `POST …/ngay` confirms one day and `POST …/nam` the year's proposals against the
- * official notice (system administrators: the calendar is province-wide);
+ * official notice (system administrators: the calendar is province-wide), `POST …/them-ngay` adds a
+ * day; editing and removing one day: calendar-day-admin.pages.tsx;
  * `GET|POST /quan-tri/co-quan/{code}/gio-lam-viec` an agency's office hours from a date (its agency
  * administrators, or a system administrator).
  */
@@ -25,7 +26,9 @@ import {
 import { listOfficeHours, localDate, periodInForce, setOfficeHours } from './agency-office-hours.service.js';
 import { cam } from './calendar-admin.messages.js';
 import { addCalendarDay } from './calendar-day-add.service.js';
+import { formKeyOf, registerDayPages } from './calendar-day-admin.pages.js';
 import { confirmDay, confirmYear, FIRST_YEAR, LAST_YEAR, listCalendarDays } from './calendar-days.service.js';
+import { writerOf } from './day-request-key.js';
 import { civilFromEpochDay, epochDayOf } from './local-time.js';
 import {
   DEFAULT_OFFICE_HOURS_SPEC,
@@ -57,6 +60,8 @@ const NOTICES = {
   day: cam.dayConfirmed,
   year: cam.yearConfirmed,
   saved: cam.saved,
+  edited: cam.dayEdited,
+  removed: cam.dayRemoved,
 } as const;
 const noticeOf = (req: FastifyRequest) => {
   const ok = (req.query as Record<string, unknown>)?.ok as keyof typeof NOTICES;
@@ -72,7 +77,7 @@ async function showYear(
   req: FastifyRequest,
   reply: FastifyReply,
   year: number,
-  extra: { errors?: FormError[]; yearSource?: string; added?: AddedDay } = {},
+  extra: { errors?: FormError[]; yearSource?: string; added?: AddedDay; formKey?: string } = {},
 ) {
   return reply.html(
     <CalendarAdminPage
@@ -83,6 +88,7 @@ async function showYear(
       errors={extra.errors ?? []}
       yearSource={extra.yearSource ?? ''}
       added={extra.added ?? { date: '', kind: 'holiday', name: '', source: '' }}
+      formKey={extra.formKey ?? formKeyOf(req)}
       notice={noticeOf(req)}
     />,
   );
@@ -126,15 +132,16 @@ function registerYearPages(app: App, deps: Deps) {
     };
     const parsed = Number(added.date.slice(0, 4));
     const year = parsed >= FIRST_YEAR && parsed <= LAST_YEAR ? parsed : currentYear(deps);
+    const formKey = formKeyOf(req);
     try {
-      await addCalendarDay(deps, added, actorOf(req));
+      await addCalendarDay(deps, added, writerOf(req.principal, formKey));
       return reply.redirect(`${ADMIN_CALENDAR_PATH}?nam=${year}&ok=added`, 303);
     } catch (e) {
       const errors = formErrors(e, req.lang, () => 'date');
       if (!errors) throw e;
       reply.status(400);
       const named = errors.map((x) => (x.field ? { ...x, field: `add-${x.field}` } : x));
-      return showYear(deps, req, reply, year, { errors: named, added });
+      return showYear(deps, req, reply, year, { errors: named, added, formKey });
     }
   });
 
@@ -248,5 +255,6 @@ function registerOfficeHoursPages(app: App, deps: Deps) {
 
 export function registerCalendarAdminPages(app: App, deps: Deps) {
   registerYearPages(app, deps);
+  registerDayPages(app, deps);
   registerOfficeHoursPages(app, deps);
 }

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { StoredDayStatus } from './day-transitions.js';
 import type { CalendarDay, CalendarDayKind, CalendarDayStatus } from './holiday-calendar.js';
 
 /** Where a row came from: the shipped official table, the generator of proposals, or an administrator. */
@@ -37,6 +38,7 @@ function selectDays(db: Db) {
       'confirmed_by',
       'confirmed_at',
     ])
+    .where('status', '<>', 'removed')
     .orderBy('calendar_days.date');
 }
 
@@ -119,13 +121,60 @@ export async function replaceProposal(db: Db, row: NewDayRow): Promise<boolean> 
   return r.numUpdatedRows === 1n;
 }
 
+/**
+ * Makes a removed row a row again (an administrator adds its date anew), keeping its history.
+ * Returns whether it did.
+ */
+export async function reviveRemovedDay(db: Db, row: NewDayRow): Promise<boolean> {
+  const { date: _date, created_at: _created, ...values } = rowValues(row);
+  const r = await db
+    .updateTable('calendar_days')
+    .set(values)
+    .where('date', '=', sql<Date>`${row.day.date}::date`)
+    .where('status', '=', 'removed')
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/**
+ * Writes an edited row's kind, name and source (guarded by its status: zero rows when someone else
+ * changed it first). A confirmed row is vouched for by the editor from then on.
+ */
+export async function updateDayContent(
+  db: Db,
+  change: {
+    date: string;
+    status: CalendarDayStatus;
+    kind: CalendarDayKind;
+    name: string;
+    source: string;
+    actor: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const confirmed = change.status === 'confirmed';
+  const r = await db
+    .updateTable('calendar_days')
+    .set({
+      kind: change.kind,
+      name: change.name,
+      source: change.source,
+      ...(confirmed ? { confirmed_by: change.actor, confirmed_at: change.at } : {}),
+      updated_at: change.at,
+    })
+    .where('date', '=', sql<Date>`${change.date}::date`)
+    .where('status', '=', change.status)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
 /** Moves a row from `from` to `to` (guarded: zero rows when someone else moved it first). */
 export async function updateDayStatus(
   db: Db,
   change: {
     date: string;
-    from: CalendarDayStatus;
-    to: CalendarDayStatus;
+    from: StoredDayStatus;
+    to: StoredDayStatus;
     source: string;
     actor: string;
     at: Date;
@@ -136,8 +185,13 @@ export async function updateDayStatus(
     .set({
       status: change.to,
       source: change.source,
-      confirmed_by: change.to === 'confirmed' ? change.actor : null,
-      confirmed_at: change.to === 'confirmed' ? change.at : null,
+      // A removed row keeps who confirmed it; otherwise only a confirmed row names its confirmer.
+      ...(change.to === 'removed'
+        ? {}
+        : {
+            confirmed_by: change.to === 'confirmed' ? change.actor : null,
+            confirmed_at: change.to === 'confirmed' ? change.at : null,
+          }),
       updated_at: change.at,
     })
     .where('date', '=', sql<Date>`${change.date}::date`)
@@ -149,12 +203,20 @@ export async function updateDayStatus(
 export interface DayEvent {
   id: string;
   date: string;
-  action: 'imported' | 'proposed' | 'confirmed';
-  fromStatus: CalendarDayStatus | null;
-  toStatus: CalendarDayStatus;
+  action: 'imported' | 'proposed' | 'confirmed' | 'added' | 'edited' | 'removed';
+  fromStatus: StoredDayStatus | null;
+  toStatus: StoredDayStatus;
   source: string;
   actor: string;
+  /** The actor's name then (an officer's or an API token's), for people reading the history. */
+  actorName?: string | undefined;
   at: Date;
+  /** Why the row was removed (required for `removed`). */
+  reason?: string | undefined;
+  /** What an edited or removed row held before. */
+  previous?: { kind: string; name: string; source: string; status: string } | undefined;
+  /** Idempotency-Key of the API call or hidden key of the form that made this change. */
+  requestKey?: string | undefined;
 }
 
 export async function insertDayEvents(db: Db, events: readonly DayEvent[]): Promise<void> {
@@ -171,15 +233,48 @@ export async function insertDayEvents(db: Db, events: readonly DayEvent[]): Prom
         source: e.source,
         actor: e.actor,
         at: e.at,
+        actor_name: e.actorName ?? null,
+        reason: e.reason ?? null,
+        previous: e.previous ? JSON.stringify(e.previous) : null,
+        request_key: e.requestKey ?? null,
       })),
     )
     .execute();
 }
 
+/** The event a request key wrote, if any (a retried request). */
+export async function selectEventByRequestKey(db: Db, key: string) {
+  return db
+    .selectFrom('calendar_day_events')
+    .select([isoDate('date').as('date'), 'action'])
+    .where('request_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** The status of a date's row, removed rows included; undefined when the date has none. */
+export async function selectStoredStatus(db: Db, date: string): Promise<StoredDayStatus | undefined> {
+  const row = await db
+    .selectFrom('calendar_days')
+    .select('status')
+    .where('date', '=', sql<Date>`${date}::date`)
+    .executeTakeFirst();
+  return row?.status as StoredDayStatus | undefined;
+}
+
 export async function selectDayEvents(db: Db, date: string) {
   return db
     .selectFrom('calendar_day_events')
-    .select(['action', 'from_status', 'to_status', 'source', 'actor', 'at'])
+    .select([
+      'action',
+      'from_status',
+      'to_status',
+      'source',
+      'actor',
+      'actor_name',
+      'at',
+      'reason',
+      'previous',
+    ])
     .where('date', '=', sql<Date>`${date}::date`)
     .orderBy('at')
     .orderBy('id')

@@ -1,7 +1,7 @@
 /**
  * JSON API of the calendar, for integrators: `GET /api/v1/calendar/due` (a deadline) and
- * `GET /api/v1/calendar/days` (a year's days off and make-up days). Read only; editing the calendar
- * needs the identity module's administrators.
+ * `GET /api/v1/calendar/days` (a year's days off and make-up days). Public and read only; the
+ * write routes are in calendar-days.api.ts.
  */
 import type { App } from '../../platform/http/app-type.js';
 import type { AppContext } from '../../platform/module.js';

@@ -4,6 +4,7 @@ import type { AppContext, AppModule, DemoAccount } from '../../platform/module.j
 import { registerCalendarApi } from './calendar.api.js';
 import { registerCalendarPages } from './calendar.pages.js';
 import { registerCalendarAdminPages } from './calendar-admin.pages.js';
+import { registerCalendarDaysApi } from './calendar-days.api.js';
 import { importOfficialDays, proposeYear } from './calendar-days.service.js';
 import { civilFromEpochDay, epochDayOf } from './local-time.js';
 
@@ -28,6 +29,7 @@ export const calendarModule: AppModule = {
   name: 'calendar',
   routes: (app, ctx) => {
     registerCalendarApi(app, ctx);
+    registerCalendarDaysApi(app, ctx);
     registerCalendarPages(app, ctx);
     registerCalendarAdminPages(app, ctx);
   },

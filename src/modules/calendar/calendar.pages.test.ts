@@ -12,9 +12,9 @@ const clock = fixedClock('2026-11-22T02:00:00Z');
 function cellOf(body: string, month: number, day: number): string {
   const tables = body.split('<table class="cal-month">').slice(1);
   const table = tables[month - 1]!;
-  const cell = [...table.matchAll(/<td class="([^"]*)"[^>]*><span>(\d+)<\/span>(.*?)<\/td>/g)].find(
-    (m) => Number(m[2]) === day,
-  );
+  const cell = [
+    ...table.matchAll(/<td class="([^"]*)"[^>]*><span class="cal-num">(\d+)<\/span>(.*?)<\/td>/g),
+  ].find((m) => Number(m[2]) === day);
   assert.ok(cell, `day ${day}/${month} printed`);
   return cell[0];
 }

@@ -86,3 +86,49 @@ export const calendarDayJson = (d: CalendarDayRecord) => ({
   breakTo: d.breakRange?.to ?? null,
   confirmedAt: d.confirmedAt ? formatLocalIso(d.confirmedAt) : null,
 });
+
+const KindSchema = CalendarDaySchema.properties.kind;
+
+/** Documents the body; the service checks it and names every bad field in both languages. */
+export const NewDayBody = Type.Object(
+  {
+    date: Type.String({ description: 'YYYY-MM-DD', examples: ['2027-01-09'] }),
+    kind: KindSchema,
+    name: Type.String({ maxLength: 500, examples: ['Làm bù cho ngày 04/01/2027'] }),
+    source: Type.String({ maxLength: 500, description: 'Legal source (required)' }),
+  },
+  { additionalProperties: true },
+);
+
+export const EditDayBody = Type.Object(
+  {
+    kind: Type.Optional(KindSchema),
+    name: Type.Optional(Type.String({ maxLength: 500, description: 'Default: unchanged' })),
+    source: Type.String({
+      maxLength: 500,
+      description: 'Legal source of the change (required), e.g. the notice that corrects the day',
+    }),
+  },
+  { additionalProperties: true },
+);
+
+export const RemoveDayBody = Type.Object(
+  { reason: Type.String({ maxLength: 500, description: 'Why the day is removed (required)' }) },
+  { additionalProperties: true },
+);
+
+export const DayParams = Type.Object({ date: Type.String({ description: 'YYYY-MM-DD', maxLength: 40 }) });
+
+export const IdempotencyHeaders = Type.Object(
+  {
+    'idempotency-key': Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'Retrying with the same key returns the first answer and writes nothing twice',
+      }),
+    ),
+  },
+  { additionalProperties: true },
+);
+
+export { CalendarDaySchema };

@@ -10,6 +10,9 @@ export {
   setOfficeHours,
 } from './agency-office-hours.service.js';
 export { calendarModule, seedCalendarDemo } from './calendar.module.js';
+export { addCalendarDay } from './calendar-day-add.service.js';
+export { editCalendarDay, getCalendarDay, removeCalendarDay } from './calendar-day-edit.service.js';
+export type { DayContentInput, NewCalendarDay } from './calendar-day-input.js';
 export type { CalendarDayOrigin, CalendarDayRecord } from './calendar-days.repository.js';
 export {
   type CalendarActor,
@@ -28,6 +31,7 @@ export {
   type WorkingCalendar,
   type WorkingCalendarOptions,
 } from './calendar-index.js';
+export type { DayWriter } from './day-request-key.js';
 export { computeAgencyDue } from './due.service.js';
 export { type DueRequest, parseDueQuery } from './due-query.js';
 export {

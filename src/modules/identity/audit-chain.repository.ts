@@ -74,3 +74,14 @@ export function findUnlinkedBefore(db: Db, before: Date, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** How many entries are still unlinked that were written before the given time. */
+export async function countUnlinkedBefore(db: Db, before: Date): Promise<number> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('entry_hash', 'is', null)
+    .where('at', '<', before)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -32,6 +32,13 @@ export interface LinkerOptions {
   batchSize?: number;
 }
 
+export interface LinkerJobOptions extends LinkerOptions {
+  /** How often to link within one run (LINK_EVERY_MS). */
+  everyMs?: number;
+  /** How long one run lasts (just under the cron's minute). */
+  runForMs?: number;
+}
+
 export interface LinkResult {
   linked: number;
   /** Another linker held the lock: nothing was done. */
@@ -110,21 +117,28 @@ const RUN_FOR_MS = 55_000;
  * pg-boss cron fires at most once a minute, so the job fires each minute and then links every
  * LINK_EVERY_MS until just before the next run (a worker-side timer would need a hook in every
  * worker process; the job already runs only where jobs are worked, and pg-boss gives each minute's
- * run to one worker). It ends early when the job system stops (shutdown, end of a test). Overlapping
+ * run to one worker). It also runs once when a worker starts, so linking does not wait for the first
+ * tick. It ends early when the job system stops (shutdown, end of a test). Overlapping
  * runs are harmless: each batch takes the advisory lock.
  */
-export function auditChainJob(ctx: { db: Db; clock: Clock }, opts: LinkerOptions = {}) {
+export function auditChainJob(ctx: { db: Db; clock: Clock }, opts: LinkerJobOptions = {}) {
   const linker = createAuditChainLinker(ctx, opts);
   return defineJob<Record<string, never>>({
     name: AUDIT_CHAIN_JOB,
     cron: '* * * * *',
+    runAtStart: true,
     retryLimit: 0,
     handler: async (_data, { log, signal }) => {
-      const until = Date.now() + RUN_FOR_MS;
+      const until = Date.now() + (opts.runForMs ?? RUN_FOR_MS);
       while (!signal.aborted && Date.now() < until) {
-        const r = await linker.linkPending();
-        if (r.linked > 0) log.debug({ linked: r.linked }, 'audit entries linked');
-        await sleep(LINK_EVERY_MS, undefined, { signal }).catch(() => undefined);
+        // A failed round (database restarting, say) must not end the minute's run: try again shortly.
+        try {
+          const r = await linker.linkPending();
+          if (r.linked > 0) log.debug({ linked: r.linked }, 'audit entries linked');
+        } catch (err) {
+          log.error({ err }, 'audit chain linking failed');
+        }
+        await sleep(opts.everyMs ?? LINK_EVERY_MS, undefined, { signal }).catch(() => undefined);
       }
     },
   });

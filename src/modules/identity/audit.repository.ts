@@ -30,7 +30,8 @@ export async function recordAudit(executor: Db, entry: AuditEntry, at: Date): Pr
     actorKind: entry.actorKind,
     actorId: entry.actorId ?? null,
     actorLabel: entry.actorLabel ?? null,
-    agencyId: entry.agencyId ?? null,
+    // As the uuid column prints it back (lower case), for the same reason as the address below.
+    agencyId: entry.agencyId?.toLowerCase() ?? null,
     action: entry.action,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId ?? null,

@@ -4,6 +4,13 @@
  * hash-chained audit log. This file is the module's public API: the only file other modules import.
  */
 import type { AppModule } from '../../platform/module.js';
+import { registerApiTokenApi } from './api-tokens.api.js';
+import { registerApiTokenPages } from './api-tokens.pages.js';
+import { auditChainJob } from './audit-chain.service.js';
+import { registerAuditLogApi } from './audit-log.api.js';
+import { registerAuditLogPages } from './audit-log.pages.js';
+import { demoSandboxAccounts, registerCitizenLogin } from './citizen-login.js';
+import { identityCleanupJob } from './cleanup.job.js';
 import { seedDemoOfficers } from './demo-officers.js';
 import { registerOfficerAuthApi } from './officer-auth.api.js';
 import { registerOfficerAuthPages } from './officer-auth.pages.js';
@@ -12,6 +19,13 @@ import { registerOfficerAdminPages } from './officers-admin.pages.js';
 export { CITIZEN_LOGIN_PATH, identityAccess, OFFICER_LOGIN_PATH } from './access.js';
 export { type AgencyTree, loadAgencyTree } from './agency-tree.repository.js';
 export { type AuditEntry, recordAudit } from './audit.repository.js';
+export { AUDIT_CHAIN_JOB } from './audit-chain.service.js';
+export {
+  formatVerifyReport,
+  runAuditVerifyCommand,
+  type VerifyReport,
+  verifyAuditChain,
+} from './audit-verify.service.js';
 export { type OfficerLink, officerLinks } from './officer-links.js';
 export {
   type AgencyAncestry,
@@ -37,12 +51,18 @@ export {
 
 export const identityModule: AppModule = {
   name: 'identity',
+  jobs: (ctx) => [auditChainJob(ctx), identityCleanupJob(ctx)],
   routes(app, ctx) {
+    registerCitizenLogin(app, ctx);
     registerOfficerAdminPages(app, ctx);
+    registerAuditLogPages(app, ctx);
+    registerAuditLogApi(app, ctx);
     registerOfficerAuthPages(app, ctx);
     registerOfficerAuthApi(app, ctx);
+    registerApiTokenPages(app, ctx);
+    registerApiTokenApi(app, ctx);
   },
   async demoSeed(ctx) {
-    return [...(await seedDemoOfficers(ctx))];
+    return [...(await seedDemoOfficers(ctx)), ...demoSandboxAccounts()];
   },
 };

@@ -7,6 +7,7 @@
 import Type from 'typebox';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/app-type.js';
+import { API_SCOPE_NAMES } from '../../platform/http/scopes.js';
 import { authMessages as m } from './officer-auth.messages.js';
 import {
   type AuthCtx,
@@ -20,18 +21,8 @@ import { clearSessionCookie, endSession } from './sessions.service.js';
 
 const tags = ['auth'];
 
-/**
- * The token scopes that may ask who they are: every scope a token can hold. The API tokens' scope
- * list is the integration part's; any token must be able to call /me, so new scopes belong here too.
- */
-export const ME_TOKEN_SCOPES = [
-  'me',
-  'dossiers:read',
-  'dossiers:write',
-  'catalogue:read',
-  'statistics:read',
-  'sync:dvcqg',
-] as const;
+/** Any token may ask who it is: /me accepts every scope of the one list (platform/http/scopes.ts). */
+export const ME_TOKEN_SCOPES = API_SCOPE_NAMES;
 
 const LoginBody = Type.Object(
   {

@@ -20,6 +20,11 @@ export const officerLinks: OfficerLink[] = [
     roles: ['agency_admin', 'system_admin', 'inspector'],
   },
   {
+    href: '/quan-tri/nhat-ky',
+    label: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
+    roles: ['inspector', 'system_admin', 'agency_admin'],
+  },
+  {
     href: '/quan-tri/co-quan',
     label: { vi: 'Quản trị cơ quan', en: 'Agency administration' },
     roles: ['agency_admin', 'system_admin'],
@@ -27,6 +32,11 @@ export const officerLinks: OfficerLink[] = [
   {
     href: '/quan-tri/lich-lam-viec',
     label: { vi: 'Quản trị lịch làm việc', en: 'Working calendar administration' },
+    roles: ['system_admin'],
+  },
+  {
+    href: '/quan-tri/api-tokens',
+    label: { vi: 'Mã truy cập API (kết nối hệ thống khác)', en: 'API tokens (connected systems)' },
     roles: ['system_admin'],
   },
 ];

@@ -5,7 +5,11 @@ import { ROLES } from '../../platform/http/access.js';
 import {
   type AgencyAncestry,
   administeredAgencies,
+  apiTokenState,
+  auditEntryInScope,
+  auditSearchScope,
   canGrantRole,
+  canManageApiTokens,
   canManageOfficer,
   canSeeDossier,
   canSeePersonalData,
@@ -245,4 +249,111 @@ describe('administeredAgencies', () => {
     assert.deepEqual(administeredAgencies(officer(['one_stop', 'P']), ALL, ancestry), []);
     assert.deepEqual(administeredAgencies(citizen, ALL, ancestry), []);
   });
+});
+
+describe('canManageApiTokens', () => {
+  const table: [string, Principal | null, boolean][] = [
+    ['system administrator', officer(['system_admin', 'P']), true],
+    ['system administrator of a commune', officer(['system_admin', 'A']), true],
+    [
+      'system administrator who also works in a commune',
+      officer(['clerk', 'A'], ['system_admin', 'P']),
+      true,
+    ],
+    ['agency administrator', officer(['agency_admin', 'P']), false],
+    ['inspector (reads everything, changes nothing)', officer(['inspector', 'P']), false],
+    ['provincial monitor', officer(['provincial_monitor', 'P']), false],
+    ['one-stop officer', officer(['one_stop', 'AC']), false],
+    ['officer without roles', officer(), false],
+    ['citizen', citizen, false],
+    ['a token cannot mint tokens, whatever its scopes', token, false],
+    ['anonymous', null, false],
+  ];
+  for (const [name, p, expected] of table) {
+    it(name, () => assert.equal(canManageApiTokens(p), expected));
+  }
+});
+
+describe('apiTokenState', () => {
+  const now = new Date('2026-12-04T10:00:00Z');
+  const before = new Date('2026-12-04T09:59:59Z');
+  const later = new Date('2026-12-05T00:00:00Z');
+  const table: [string, Date | null, Date | null, 'active' | 'revoked' | 'expired'][] = [
+    ['no expiry, not revoked', null, null, 'active'],
+    ['expires later', null, later, 'active'],
+    ['expired a second ago', null, before, 'expired'],
+    ['expires at this very instant', null, now, 'expired'],
+    ['revoked, no expiry', before, null, 'revoked'],
+    ['revoked and expired: revoked wins', before, before, 'revoked'],
+    ['revoked before its expiry', before, later, 'revoked'],
+  ];
+  for (const [name, revokedAt, expiresAt, expected] of table) {
+    it(name, () => assert.equal(apiTokenState({ revokedAt, expiresAt }, now), expected));
+  }
+});
+
+describe('auditSearchScope', () => {
+  const table: [string, Principal | null, ReturnType<typeof auditSearchScope>][] = [
+    ['inspector: every entry', officer(['inspector', 'P']), { kind: 'all' }],
+    ['system administrator: every entry', officer(['system_admin', 'P']), { kind: 'all' }],
+    ['inspector held in a commune still reads everything', officer(['inspector', 'BC']), { kind: 'all' }],
+    [
+      'agency admin of commune A: A and its centre',
+      officer(['agency_admin', 'A']),
+      { kind: 'agencies', agencyIds: ['A', 'AC'] },
+    ],
+    [
+      'agency admin of the department: its land office too',
+      officer(['agency_admin', 'D']),
+      { kind: 'agencies', agencyIds: ['D', 'L'] },
+    ],
+    [
+      'agency admin of two communes: both',
+      officer(['agency_admin', 'AC'], ['agency_admin', 'B']),
+      { kind: 'agencies', agencyIds: ['AC', 'B', 'BC'] },
+    ],
+    [
+      'another role in a commune widens nothing',
+      officer(['agency_admin', 'AC'], ['department_head', 'P']),
+      { kind: 'agencies', agencyIds: ['AC'] },
+    ],
+    ['provincial monitor', officer(['provincial_monitor', 'P']), { kind: 'none' }],
+    ['agency leader', officer(['agency_leader', 'P']), { kind: 'none' }],
+    ['one-stop officer', officer(['one_stop', 'AC']), { kind: 'none' }],
+    ['officer without roles', officer(), { kind: 'none' }],
+    ['citizen', citizen, { kind: 'none' }],
+    ['API token, whatever its scopes', token, { kind: 'none' }],
+    ['anonymous', null, { kind: 'none' }],
+  ];
+  for (const [name, p, expected] of table) {
+    it(name, () => assert.deepEqual(auditSearchScope(p, ALL, ancestry), expected));
+  }
+  it('every role that may search has a scope, every other role none', () => {
+    for (const role of ROLES) {
+      const scope = auditSearchScope(officer([role, 'A']), ALL, ancestry);
+      const searches = ['inspector', 'system_admin', 'agency_admin'].includes(role);
+      assert.equal(scope.kind !== 'none', searches, role);
+    }
+  });
+});
+
+describe('auditEntryInScope', () => {
+  const communeA = { kind: 'agencies', agencyIds: ['A', 'AC'] } as const;
+  const table: [string, Parameters<typeof auditEntryInScope>[0], string | null, string[], boolean][] = [
+    ['all: an entry of any agency', { kind: 'all' }, 'BC', [], true],
+    ['all: an entry of no agency', { kind: 'all' }, null, [], true],
+    ['none: nothing', { kind: 'none' }, 'A', ['A'], false],
+    ['entry of the commune', communeA, 'A', [], true],
+    ['entry of its centre', communeA, 'AC', [], true],
+    ['entry of another commune', communeA, 'BC', [], false],
+    ['entry of the province above', communeA, 'P', [], false],
+    ['entry of another agency by one of its own officers', communeA, 'BC', ['AC'], false],
+    ['login of an officer of its centre', communeA, null, ['AC'], true],
+    ['login of an officer of another commune', communeA, null, ['BC'], false],
+    ['login of an officer in both', communeA, null, ['BC', 'A'], true],
+    ['failed login of an unknown username', communeA, null, [], false],
+  ];
+  for (const [name, scope, agencyId, actorAgencyIds, expected] of table) {
+    it(name, () => assert.equal(auditEntryInScope(scope, { agencyId, actorAgencyIds }), expected));
+  }
 });

@@ -137,3 +137,68 @@ export function administeredAgencies(
   if (holds(p, ['system_admin', 'inspector'])) return undefined;
   return allAgencyIds.filter((a) => coversAgency(p.grants, a, ancestry, ['agency_admin']));
 }
+
+/**
+ * Mã truy cập API: only a system administrator, in an officer's session, creates, lists and revokes
+ * API tokens. A token never manages tokens (it could otherwise mint itself wider scopes or a longer
+ * life), nor does an agency administrator (tokens reach the whole province).
+ */
+export const canManageApiTokens = (p: Principal | null): boolean => isSystemAdmin(p);
+
+export type ApiTokenState = 'active' | 'revoked' | 'expired';
+
+/**
+ * The state of an API token at an instant: revoked wins over expired (a revoked token stays revoked
+ * whatever its expiry); a token expires at its `expiresAt` exactly; no expiry means it never expires.
+ */
+export function apiTokenState(
+  t: { revokedAt: Date | null; expiresAt: Date | null },
+  now: Date,
+): ApiTokenState {
+  if (t.revokedAt) return 'revoked';
+  if (t.expiresAt && now.getTime() >= t.expiresAt.getTime()) return 'expired';
+  return 'active';
+}
+
+/** Roles that may search the audit log (nhật ký kiểm tra), each within its audit scope. */
+export const AUDIT_SEARCH_ROLES: readonly Role[] = ['inspector', 'system_admin', 'agency_admin'];
+
+/** Whose audit entries a caller may search: every entry, those of some agencies, or none. */
+export type AuditScope =
+  | { kind: 'all' }
+  | { kind: 'agencies'; agencyIds: readonly string[] }
+  | { kind: 'none' };
+
+/**
+ * Inspectors and system administrators search every entry; an agency administrator the entries of
+ * the agencies it administers and their sub-agencies (listed out, from those given); anyone else
+ * nothing. API tokens are not given the audit log.
+ */
+export function auditSearchScope(
+  p: Principal | null,
+  allAgencyIds: readonly string[],
+  ancestry: AgencyAncestry,
+): AuditScope {
+  if (p?.kind !== 'officer') return { kind: 'none' };
+  if (holds(p, ['inspector', 'system_admin'])) return { kind: 'all' };
+  if (!holds(p, ['agency_admin'])) return { kind: 'none' };
+  return {
+    kind: 'agencies',
+    agencyIds: allAgencyIds.filter((a) => coversAgency(p.grants, a, ancestry, ['agency_admin'])),
+  };
+}
+
+/**
+ * Whether an audit entry lies in a scope. An entry that names an agency belongs to that agency; one
+ * that names none (a login, a logout, a refusal) belongs to every agency where its actor holds a role.
+ * The audit search applies the same rule in SQL (audit-search.repository.ts).
+ */
+export function auditEntryInScope(
+  scope: AuditScope,
+  entry: { agencyId: string | null; actorAgencyIds: readonly string[] },
+): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  if (entry.agencyId !== null) return scope.agencyIds.includes(entry.agencyId);
+  return entry.actorAgencyIds.some((a) => scope.agencyIds.includes(a));
+}

@@ -51,6 +51,7 @@ export function findLiveSession(db: Db, tokenHash: Buffer) {
       'o.username',
       'o.full_name as officer_name',
       'o.disabled_at',
+      'o.must_change_password',
       'c.full_name as citizen_name',
       'c.account_type',
     ])
@@ -102,14 +103,12 @@ export function findGrants(db: Db, officerId: string) {
     .execute();
 }
 
-/** An API token that is neither revoked nor expired. */
-export function findLiveApiToken(db: Db, tokenHash: Buffer, now: Date) {
+/** The API token a bearer names, live or not: the caller tells a revoked or expired one apart. */
+export function findApiTokenByHash(db: Db, tokenHash: Buffer) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'scopes', 'last_used_at'])
+    .select(['id', 'name', 'scopes', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirst();
 }
 

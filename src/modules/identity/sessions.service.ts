@@ -9,11 +9,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
+import { apiTokenState } from './policy.js';
 import {
   endSessionRow,
   endSessionsOf,
+  findApiTokenByHash,
   findGrants,
-  findLiveApiToken,
   findLiveSession,
   insertSession,
   markApiTokenUsed,
@@ -119,41 +120,70 @@ export function endAllSessions(
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{20,200})$/;
 
+/** Why a bearer token was refused: unknown or malformed, revoked, or past its expiry. */
+export type TokenRejection = 'invalid' | 'revoked' | 'expired';
+
+export interface Identity {
+  principal: Principal | null;
+  /** An officer whose password an administrator reset: every other page waits for the change. */
+  mustChangePassword: boolean;
+  /** Set when an Authorization header was sent and refused (the principal is then null). */
+  tokenRejected?: TokenRejection;
+}
+
+async function bearerIdentity(ctx: Ctx, header: string): Promise<Identity> {
+  const match = BEARER.exec(header);
+  const row = match?.[1] ? await findApiTokenByHash(ctx.db, hashToken(match[1])) : undefined;
+  if (!row) return { principal: null, mustChangePassword: false, tokenRejected: 'invalid' };
+  const now = ctx.clock.now();
+  const state = apiTokenState({ revokedAt: row.revoked_at, expiresAt: row.expires_at }, now);
+  if (state !== 'active') return { principal: null, mustChangePassword: false, tokenRejected: state };
+  // Written at most once a minute per token, so that reads do not write on every call.
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOUCH_EVERY_MS) {
+    await markApiTokenUsed(ctx.db, row.id, now);
+  }
+  return {
+    principal: { kind: 'token', id: row.id, name: row.name, scopes: row.scopes },
+    mustChangePassword: false,
+  };
+}
+
 /**
  * Who is calling: an API token (Authorization: Bearer), else the session cookie at its full stage.
  * A session halfway through login (password given, TOTP not yet) is nobody.
  */
-export async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<Principal | null> {
+export async function identify(ctx: Ctx, req: FastifyRequest): Promise<Identity> {
   const header = req.headers.authorization;
-  if (header) {
-    const match = BEARER.exec(header);
-    if (!match?.[1]) return null;
-    const token = await findLiveApiToken(ctx.db, hashToken(match[1]), ctx.clock.now());
-    if (!token) return null;
-    const now = ctx.clock.now();
-    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() >= TOUCH_EVERY_MS) {
-      await markApiTokenUsed(ctx.db, token.id, now);
-    }
-    return { kind: 'token', id: token.id, name: token.name, scopes: token.scopes };
-  }
+  if (header) return bearerIdentity(ctx, header);
   const row = await sessionOf(ctx, req);
-  if (row?.stage !== 'full') return null;
+  if (row?.stage !== 'full') return { principal: null, mustChangePassword: false };
   if (row.officer_id) {
     const grants = await findGrants(ctx.db, row.officer_id);
     return {
-      kind: 'officer',
-      id: row.officer_id,
-      sessionId: row.id,
-      username: row.username ?? '',
-      name: row.officer_name ?? '',
-      grants: grants.map((g) => ({ agencyId: g.agency_id, role: g.role as Role })),
+      principal: {
+        kind: 'officer',
+        id: row.officer_id,
+        sessionId: row.id,
+        username: row.username ?? '',
+        name: row.officer_name ?? '',
+        grants: grants.map((g) => ({ agencyId: g.agency_id, role: g.role as Role })),
+      },
+      mustChangePassword: row.must_change_password === true,
     };
   }
   return {
-    kind: 'citizen',
-    id: row.citizen_id ?? '',
-    sessionId: row.id,
-    name: row.citizen_name ?? '',
-    accountType: (row.account_type ?? 1) as 1 | 2 | 3,
+    principal: {
+      kind: 'citizen',
+      id: row.citizen_id ?? '',
+      sessionId: row.id,
+      name: row.citizen_name ?? '',
+      accountType: (row.account_type ?? 1) as 1 | 2 | 3,
+    },
+    mustChangePassword: false,
   };
+}
+
+/** The caller of the request (see identify), or null. */
+export async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<Principal | null> {
+  return (await identify(ctx, req)).principal;
 }

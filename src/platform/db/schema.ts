@@ -135,6 +135,7 @@ export interface AgencyHistory {
   at: Timestamp;
   details: Generated<Json>;
   id: string;
+  request_key: string | null;
 }
 
 export interface AgencyUnits {
@@ -178,10 +179,14 @@ export interface AuditLog {
 export interface CalendarDayEvents {
   action: string;
   actor: string;
+  actor_name: string | null;
   at: Timestamp;
   date: Timestamp;
   from_status: string | null;
   id: string;
+  previous: Json | null;
+  reason: string | null;
+  request_key: string | null;
   source: string;
   to_status: string;
 }

@@ -77,7 +77,7 @@ export function Layout(props: PropsWithChildren<{ ctx: PageContext; title: strin
 
 function UserBar(props: { lang: Lang; user: NonNullable<PageContext['user']> }) {
   const t = translator(props.lang);
-  const home = props.user.kind === 'officer' ? '/can-bo' : '/';
+  const home = props.user.kind === 'officer' ? '/can-bo' : '/tai-khoan';
   return (
     <div class="site-user">
       <div class="wrap site-user__inner">

@@ -96,8 +96,16 @@ export interface DeclaredRoute {
 }
 
 export interface AccessOptions {
-  /** Finds who is calling (session cookie or bearer token); null for an anonymous caller. */
-  authenticate(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null>;
+  /**
+   * Finds who is calling (session cookie or bearer token); null for an anonymous caller. It may
+   * throw to refuse outright (a revoked or expired bearer token on a route that needs a caller).
+   */
+  authenticate(req: FastifyRequest, reply: FastifyReply, access: Access): Promise<Principal | null>;
+  /**
+   * A further requirement of a caller the rule let in (an officer whose password must be changed
+   * first): returns the page to send a page request to, or throws to refuse an API call.
+   */
+  gate?(req: FastifyRequest, access: Access): Promise<string | undefined>;
   /** Called on every refusal (the audit log records permission denials). */
   onDenied?(req: FastifyRequest, outcome: Exclude<AccessOutcome, 'allowed'>): Promise<void>;
   /** Where a person who is not logged in is sent for an HTML page. */
@@ -130,9 +138,13 @@ export function registerAccess(app: App, opts: AccessOptions): DeclaredRoute[] {
     for (const method of methods) if (method !== 'HEAD') declared.push({ method, url: route.url, access });
     const rule = access;
     const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-      req.principal = await opts.authenticate(req, reply);
+      req.principal = await opts.authenticate(req, reply, rule);
       const outcome = decideAccess(rule, req.principal);
-      if (outcome === 'allowed') return;
+      if (outcome === 'allowed') {
+        const to = await opts.gate?.(req, rule);
+        if (to) return reply.redirect(to, req.method === 'GET' || req.method === 'HEAD' ? 302 : 303);
+        return;
+      }
       await opts.onDenied?.(req, outcome);
       if (outcome === 'unauthenticated' && !isApiRequest(req) && req.method === 'GET') {
         return reply.redirect(opts.loginPath(rule, req), 302);

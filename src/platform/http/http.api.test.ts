@@ -37,6 +37,10 @@ const probes = (app: import('./app-type.js').App) => {
     async (req) => ({ got: req.body }),
   );
   app.get('/probe/form', PUBLIC, async (_req, reply) => ({ token: reply.generateCsrf() }));
+  // A page with two forms (the header's logout button and the page's own), on a first visit.
+  app.get('/probe/two-forms', PUBLIC, async (_req, reply) => ({
+    tokens: [reply.generateCsrf(), reply.generateCsrf()],
+  }));
   app.post('/probe/form', PUBLIC, async (req) => ({ ok: true, body: req.body }));
 };
 
@@ -163,6 +167,21 @@ describe('HTTP platform', async () => {
     });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().body.x, '1');
+  });
+
+  it('gives every form of one first-visit page a token that the one secret cookie accepts', async () => {
+    const page = await app.inject('/probe/two-forms');
+    assert.equal(page.cookies.filter((c) => c.name === '_csrf').length, 1);
+    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const token of page.json().tokens as string[]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/probe/form',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        payload: `_csrf=${encodeURIComponent(token)}&x=1`,
+      });
+      assert.equal(res.statusCode, 200);
+    }
   });
 
   it('sends security headers', async () => {

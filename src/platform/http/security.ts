@@ -46,6 +46,17 @@ export async function registerSecurity(app: App, opts: SecurityOptions) {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secureCookies },
     sessionPlugin: '@fastify/cookie',
   });
+  // Every form of one page shares one token. Without this, a first visit (no secret cookie yet)
+  // would make a new secret at each call, and only the last one's cookie would survive: the
+  // header's logout form and the page's own form would disagree.
+  app.addHook('onRequest', async (_req, reply) => {
+    const generate = reply.generateCsrf.bind(reply);
+    let token: string | undefined;
+    reply.generateCsrf = (opts) => {
+      token ??= generate(opts);
+      return token;
+    };
+  });
   await app.register(fastifyRateLimit, {
     max: opts.rateLimitMax,
     timeWindow: '1 minute',

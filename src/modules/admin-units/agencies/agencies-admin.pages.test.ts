@@ -79,6 +79,48 @@ describe('agency administration pages', async () => {
     assert.match(res.body, /href="\/quan-tri\/co-quan\/moi"/);
   });
 
+  it('shows the agencies as a tree of nested lists, children under their parent', async () => {
+    const res = await get('/quan-tri/co-quan', adminA.cookie);
+    assert.equal(res.statusCode, 200);
+    const tree = /<nav class="qt-tree"[^>]*>([\s\S]*?)<\/nav>/.exec(res.body)?.[1] ?? '';
+    const link = (a: { code: string; name: string }) =>
+      `<a href="/quan-tri/co-quan/${encodeURIComponent(a.code)}" lang="vi">${a.name}</a>`;
+    const nested = new RegExp(
+      `<li>${link(province)}<span class="qt-tree-meta">[^<]*</span><ul><li>${link(communeA)}.*?</li><li>${link(communeB)}`,
+    );
+    assert.match(tree, nested);
+    assert.doesNotMatch(res.body, /<table class="qt-table">/, 'no flat list without a search');
+  });
+
+  it('creates one agency from a double-submitted form, answering both submissions with it', async () => {
+    const form = (await get('/quan-tri/co-quan/moi', system.cookie)).body;
+    const key = /name="form-key" value="([^"]+)"/.exec(form)?.[1];
+    assert.ok(key, 'the create form carries a hidden key');
+    const fields = {
+      'form-key': key,
+      code: uniqueAgencyCode(),
+      codeValidFrom: '2026-03-02',
+      name: 'Ủy ban nhân dân xã Nhấp Đúp',
+      kind: 'commune_committee',
+      parentCode: province.code,
+      units: '07093',
+    };
+    const [first, second] = await Promise.all([
+      postForm(app, '/quan-tri/co-quan', system.cookie, fields),
+      postForm(app, '/quan-tri/co-quan', system.cookie, fields),
+    ]);
+    assert.deepEqual([first.statusCode, second.statusCode], [303, 303]);
+    assert.equal(first.headers.location, second.headers.location);
+    const again = await postForm(app, '/quan-tri/co-quan', system.cookie, fields);
+    assert.equal(again.headers.location, first.headers.location, 'a later resend too');
+    const found = await db
+      .selectFrom('agencies')
+      .select('id')
+      .where('name', '=', 'Ủy ban nhân dân xã Nhấp Đúp')
+      .execute();
+    assert.equal(found.length, 1);
+  });
+
   it('creates an agency (system administrator), recording who did it', async () => {
     const code = uniqueAgencyCode();
     const res = await postForm(app, '/quan-tri/co-quan', system.cookie, {

@@ -13,6 +13,7 @@ import { translator } from '../../../platform/html/i18n.js';
 import type { Role } from '../../../platform/http/access.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { pageContext } from '../../../platform/http/lang.js';
+import { newId } from '../../../platform/ids.js';
 import type { AppContext } from '../../../platform/module.js';
 import { selectAgencyHistory } from './agencies.repository.js';
 import { changeAgencyCode, createAgency, updateAgency } from './agencies.service.js';
@@ -26,6 +27,7 @@ import {
   listAgencies,
 } from './agency-lookup.service.js';
 import { vietnamDate } from './agency-rules.js';
+import { agencyTree } from './agency-tree.js';
 import { ADMIN_CSS_PATH, type FormError, formErrors, formValue } from './views/admin-form.js';
 import { am } from './views/agencies-admin.messages.js';
 import {
@@ -49,6 +51,12 @@ const queryValue = (req: FastifyRequest, name: string) => {
 };
 
 const actorOf = (req: FastifyRequest) => req.principal?.id ?? 'unknown';
+
+/** The create form's hidden key as sent back (a printable ASCII token), or a fresh one. */
+const formKeyOf = (req: FastifyRequest) => {
+  const key = formValue(req, 'form-key');
+  return /^[\x21-\x7e]{1,200}$/u.test(key) ? key : newId();
+};
 
 function readForm(req: FastifyRequest): AgencyFormValues {
   const names = ['code', 'codeValidFrom', 'codeSource', 'name', 'kind', 'parentCode', 'units'] as const;
@@ -137,6 +145,19 @@ export function registerAgencyAdminPages(app: App, deps: Deps) {
 
   app.get(ADMIN_AGENCIES_PATH, { config: { access: { officer: ADMINS } } }, async (req, reply) => {
     const q = queryValue(req, 'q');
+    if (q === '') {
+      return reply.html(
+        <AgencyListPage
+          ctx={pageContext(req)}
+          q={q}
+          items={[]}
+          parentNames={new Map()}
+          next={null}
+          canCreate={isSystemAdministrator(req.principal)}
+          tree={await agencyTree(deps.db, deps.clock.now())}
+        />,
+      );
+    }
     const page = await listAgencies(deps.db, {
       q: q || undefined,
       after: queryValue(req, 'sau') || undefined,
@@ -163,12 +184,19 @@ export function registerAgencyAdminPages(app: App, deps: Deps) {
     values.kind = 'commune_committee';
     values.codeValidFrom = vietnamDate(deps.clock.now());
     return reply.html(
-      <NewAgencyPage ctx={pageContext(req)} csrf={reply.generateCsrf()} values={values} errors={[]} />,
+      <NewAgencyPage
+        ctx={pageContext(req)}
+        csrf={reply.generateCsrf()}
+        formKey={newId()}
+        values={values}
+        errors={[]}
+      />,
     );
   });
 
   app.post(ADMIN_AGENCIES_PATH, { config: { access: { officer: SYSTEM } } }, async (req, reply) => {
     const v = readForm(req);
+    const formKey = formKeyOf(req);
     try {
       const parentId = await resolveParent(deps, v.parentCode);
       const agency = await createAgency(
@@ -186,6 +214,7 @@ export function registerAgencyAdminPages(app: App, deps: Deps) {
           email: v.email,
         } as Parameters<typeof createAgency>[1],
         actorOf(req),
+        formKey,
       );
       return reply.redirect(`${agencyAdminHref(agency.code)}?ok=created`, 303);
     } catch (e) {
@@ -196,6 +225,7 @@ export function registerAgencyAdminPages(app: App, deps: Deps) {
         <NewAgencyPage
           ctx={pageContext(req)}
           csrf={reply.generateCsrf()}
+          formKey={formKey}
           values={v}
           errors={renameParentField(errors)}
         />,

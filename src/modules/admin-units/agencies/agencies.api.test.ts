@@ -44,6 +44,27 @@ describe('agencies API', async () => {
     assert.equal(search.items.length, 2);
   });
 
+  it('lists the agencies directly under a parent, combined with the other filters', async () => {
+    const under = (await get('/api/v1/agencies?parent=000.00.11.H22')).json();
+    assert.deepEqual(
+      under.items.map((a: { code: string }) => a.code),
+      ['000.01.11.H22'],
+      'the land registration office under Sở Nông nghiệp và Môi trường',
+    );
+    const depts = (await get('/api/v1/agencies?parent=000.00.00.H22&kind=department')).json();
+    assert.ok(depts.items.length >= 3);
+    assert.ok(depts.items.every((a: { kind: string }) => a.kind === 'department'));
+    const named = (await get('/api/v1/agencies?parent=000.00.00.H22&q=tu%20phap')).json();
+    assert.deepEqual(
+      named.items.map((a: { name: string }) => a.name),
+      ['Sở Tư pháp'],
+    );
+    assert.deepEqual((await get('/api/v1/agencies?parent=000.99.99.H22')).json().items, []);
+    const bad = await get('/api/v1/agencies?parent=not%20a%20code');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().errors[0].field, 'parent');
+  });
+
   it('paginates with `next` passed back as `after`, without repeats', async () => {
     const codes: string[] = [];
     let url = '/api/v1/agencies?limit=10';

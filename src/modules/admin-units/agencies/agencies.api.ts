@@ -32,7 +32,8 @@ export function registerAgencyApi(app: App, ctx: Pick<AppContext, 'db' | 'clock'
         tags,
         summary: 'Danh sách cơ quan / List agencies',
         description:
-          'Agencies holding an identifier code on `at` (default today), by name, keyset-paginated: pass `next` as `after`.',
+          'Agencies holding an identifier code on `at` (default today), by name, keyset-paginated: pass `next` as `after`. ' +
+          'Filters combine: `kind`, `unit` served, `parent` (the code of the agency directly above), `q` (name or code).',
         querystring: AgencyListQuery,
         response: { 200: AgencyPageSchema },
       },

@@ -161,6 +161,8 @@ export async function selectChildren(db: Db, parentId: string, date: string): Pr
 export interface AgencyFilters {
   kind?: AgencyKind | undefined;
   unit?: string | undefined;
+  /** Only the agencies directly under this one (its id). */
+  parentId?: string | undefined;
   /** Words of the name (without accents is fine) or the start of the code. */
   q?: string | undefined;
 }
@@ -184,6 +186,7 @@ export async function selectAgencyPage(
     .select(agencyColumns)
     .select('c.code');
   if (filters.kind) query = query.where('a.kind', '=', filters.kind);
+  if (filters.parentId) query = query.where('a.parent_id', '=', filters.parentId);
   if (filters.unit) {
     const unit = filters.unit;
     query = query.where(({ exists, selectFrom }) =>
@@ -228,7 +231,16 @@ export async function isSelfOrDescendant(db: Db, ancestor: string, candidate: st
 
 export async function insertAgencyHistory(
   db: Db,
-  entry: { id: string; agencyId: string; action: string; actor: string; at: Date; details: object },
+  entry: {
+    id: string;
+    agencyId: string;
+    action: string;
+    actor: string;
+    at: Date;
+    details: object;
+    /** The create form's hidden key (unique): a resent form finds the agency it made. */
+    requestKey?: string | undefined;
+  },
 ): Promise<void> {
   await db
     .insertInto('agency_history')
@@ -239,8 +251,20 @@ export async function insertAgencyHistory(
       actor: entry.actor,
       at: entry.at,
       details: JSON.stringify(entry.details),
+      request_key: entry.requestKey ?? null,
     })
     .execute();
+}
+
+/** The agency a create request with this key made, if any. */
+export async function selectAgencyCreatedBy(db: Db, requestKey: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('agency_history')
+    .select('agency_id')
+    .where('request_key', '=', requestKey)
+    .where('action', '=', 'created')
+    .executeTakeFirst();
+  return row?.agency_id;
 }
 
 export async function selectAgencyHistory(db: Db, agencyId: string) {
@@ -251,4 +275,27 @@ export async function selectAgencyHistory(db: Db, agencyId: string) {
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+/** Every agency holding a code on `date`, by name: the tree is built from their parents. */
+export async function selectAgenciesHoldingCodes(
+  db: Db,
+  date: string,
+  limit: number,
+): Promise<AgencyRecord[]> {
+  const rows = await db
+    .selectFrom('agencies as a')
+    .innerJoin('agency_codes as c', (join) =>
+      join
+        .onRef('c.agency_id', '=', 'a.id')
+        .on('c.valid_from', '<=', day(date))
+        .on((w) => w.or([w('c.valid_to', 'is', null), w('c.valid_to', '>', day(date))])),
+    )
+    .select(agencyColumns)
+    .select('c.code')
+    .orderBy('a.sort_key')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
 }

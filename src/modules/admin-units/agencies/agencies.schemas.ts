@@ -21,6 +21,12 @@ export const AgencyListQuery = Type.Object(
         description: 'Unit served: province (2 digits) or commune (5 digits)',
       }),
     ),
+    parent: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'Identifier code of the parent agency: only the agencies directly under it',
+      }),
+    ),
     q: Type.Optional(
       Type.String({
         maxLength: 100,

@@ -63,11 +63,48 @@ async function mapCodeRace<T>(code: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates an agency with its identifier code (valid from `codeValidFrom`, default today). */
-export async function createAgency(deps: AgencyDeps, input: NewAgencyInput, actor: Actor): Promise<Agency> {
+/** The agency a create request with this key already made, if any (a resent form). */
+async function createdBefore(deps: AgencyDeps, requestKey: string | undefined, now: Date) {
+  if (!requestKey) return undefined;
+  const id = await repo.selectAgencyCreatedBy(deps.db, requestKey);
+  return id ? getAgency(deps.db, id, now) : undefined;
+}
+
+/**
+ * Creates an agency with its identifier code (valid from `codeValidFrom`, default today).
+ * `requestKey` (the create form's hidden key) makes a resent request answer with the agency the
+ * first one made, writing nothing twice, even when both arrive together.
+ */
+export async function createAgency(
+  deps: AgencyDeps,
+  input: NewAgencyInput,
+  actor: Actor,
+  requestKey?: string,
+): Promise<Agency> {
   const now = deps.clock.now();
+  const earlier = await createdBefore(deps, requestKey, now);
+  if (earlier) return earlier;
   const v = validateNewAgencyInput(input, vietnamDate(now));
   const id = newId();
+  try {
+    await insertNewAgency(deps, id, v, actor, now, requestKey);
+  } catch (e) {
+    // The twin request committed first: its code (or its key) stopped this one.
+    const twin = await createdBefore(deps, requestKey, now);
+    if (twin) return twin;
+    throw e;
+  }
+  return getAgency(deps.db, id, now);
+}
+
+async function insertNewAgency(
+  deps: AgencyDeps,
+  id: string,
+  v: ReturnType<typeof validateNewAgencyInput>,
+  actor: Actor,
+  now: Date,
+  requestKey: string | undefined,
+) {
   await mapCodeRace(v.code, () =>
     deps.db.transaction().execute(async (trx) => {
       await checkParent(trx, v);
@@ -89,10 +126,10 @@ export async function createAgency(deps: AgencyDeps, input: NewAgencyInput, acto
         actor,
         at: now,
         details: v,
+        requestKey,
       });
     }),
   );
-  return getAgency(deps.db, id, now);
 }
 
 const CHANGE_FIELDS = ['kind', 'name', 'parentId', 'units', 'address', 'phone', 'email'] as const;

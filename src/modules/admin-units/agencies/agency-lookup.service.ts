@@ -152,6 +152,8 @@ export interface AgencyPage {
 export interface ListOptions {
   kind?: AgencyKind | undefined;
   unit?: string | undefined;
+  /** Identifier code of the parent: only the agencies directly under it. */
+  parent?: string | undefined;
   q?: string | undefined;
   after?: string | undefined;
   limit?: number | undefined;
@@ -166,10 +168,18 @@ export async function listAgencies(db: Db, options: ListOptions = {}): Promise<A
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
   const after: AgencyCursor | undefined = options.after ? decodeAgencyCursor(options.after) : undefined;
   const q = options.q?.normalize('NFC').replace(/\s+/gu, ' ').trim() || undefined;
+  const date = localDateOf(options.at ?? new Date());
+  let parentId: string | undefined;
+  if (options.parent) {
+    const holder = await selectCodeHolder(db, parseAgencyCode(options.parent, 'parent'), date);
+    // A parent code nobody held on that date has no children then.
+    if (!holder) return { items: [], next: null };
+    parentId = holder.agencyId;
+  }
   const records = await repo.selectAgencyPage(
     db,
-    { kind: options.kind, unit: options.unit, q },
-    localDateOf(options.at ?? new Date()),
+    { kind: options.kind, unit: options.unit, parentId, q },
+    date,
     after,
     limit + 1,
   );

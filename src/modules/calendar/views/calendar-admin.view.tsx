@@ -8,10 +8,11 @@ import { KIND_LABELS, calendarMessages as m, STATUS_LABELS } from '../calendar.m
 import { adminPageTitle, cam, WEEKDAY_LABELS } from '../calendar-admin.messages.js';
 import type { CalendarDayRecord } from '../calendar-days.repository.js';
 import { CALENDAR_DAY_KINDS } from '../holiday-calendar.js';
+import { ADMIN_CALENDAR_PATH, dayAdminHref, dayRemoveHref } from './calendar-day-admin.view.js';
 import { CALENDAR_CSS_PATH, Legend, Month, PAGE_PATH } from './year-calendar.view.js';
 import { yearGrid } from './year-grid.js';
 
-export const ADMIN_CALENDAR_PATH = '/quan-tri/lich-lam-viec';
+export { ADMIN_CALENDAR_PATH } from './calendar-day-admin.view.js';
 export const FORM_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type FormWeekday = (typeof FORM_WEEKDAYS)[number];
 
@@ -27,16 +28,28 @@ function DayRow(props: {
   return (
     <tr>
       <td>
-        <time datetime={row.date} safe>
+        <time datetime={row.date} class="cal-days-date" safe>
           {row.date}
         </time>
+        <span class="qt-row-links">
+          <a href={dayAdminHref(row.date)} aria-label={`${t(cam.edit)} ${row.date}`} safe>
+            {t(cam.edit)}
+          </a>
+          <a href={dayRemoveHref(row.date)} aria-label={`${t(cam.remove)} ${row.date}`} safe>
+            {t(cam.remove)}
+          </a>
+        </span>
       </td>
-      <td lang="vi" safe>
+      <td lang="vi" data-label={t(cam.name)} safe>
         {row.name}
       </td>
-      <td safe>{t(KIND_LABELS[row.kind])}</td>
-      <td safe>{t(STATUS_LABELS[row.status])}</td>
-      <td lang="vi" safe>
+      <td data-label={t(cam.kind)} safe>
+        {t(KIND_LABELS[row.kind])}
+      </td>
+      <td data-label={t(cam.status)} safe>
+        {t(STATUS_LABELS[row.status])}
+      </td>
+      <td lang="vi" data-label={t(cam.source)} safe>
         {row.source}
       </td>
       <td>
@@ -65,6 +78,7 @@ export function CalendarAdminPage(props: {
   errors: readonly FormError[];
   yearSource: string;
   added: Record<'date' | 'kind' | 'name' | 'source', string>;
+  formKey: string;
   notice?: string | undefined;
 }) {
   const { ctx, year, rows } = props;
@@ -108,12 +122,21 @@ export function CalendarAdminPage(props: {
           </button>
         </form>
       )}
-      <AddDayForm ctx={ctx} csrf={props.csrf} values={props.added} errors={props.errors} />
+      <AddDayForm
+        ctx={ctx}
+        csrf={props.csrf}
+        values={props.added}
+        formKey={props.formKey}
+        errors={props.errors}
+      />
       <h2 safe>{t(m.legend)}</h2>
       <Legend lang={ctx.lang} />
+      <p class="qt-hint" safe>
+        {t(cam.gridHint)}
+      </p>
       <div class="cal-months">
         {yearGrid(year, rows).map((grid) => (
-          <Month grid={grid} year={year} lang={ctx.lang} />
+          <Month grid={grid} year={year} lang={ctx.lang} dayHref={dayAdminHref} />
         ))}
       </div>
       <h2 id="cac-ngay" safe>
@@ -123,7 +146,7 @@ export function CalendarAdminPage(props: {
         <p safe>{t(cam.none)}</p>
       ) : (
         <div class="qt-table-wrap">
-          <table class="qt-table">
+          <table class="qt-table cal-days">
             <thead>
               <tr>
                 {[cam.date, cam.name, cam.kind, cam.status, cam.source, cam.action].map((h) => (
@@ -149,6 +172,7 @@ function AddDayForm(props: {
   ctx: PageContext;
   csrf: string;
   values: Record<'date' | 'kind' | 'name' | 'source', string>;
+  formKey: string;
   errors: readonly FormError[];
 }) {
   const t = translator(props.ctx.lang);
@@ -158,6 +182,7 @@ function AddDayForm(props: {
       <h2 safe>{t(cam.addDay)}</h2>
       <form method="post" action={`${ADMIN_CALENDAR_PATH}/them-ngay`} novalidate>
         <CsrfField token={props.csrf} />
+        <input type="hidden" name="form-key" value={props.formKey} />
         <Field
           name="add-date"
           label={t(cam.date)}

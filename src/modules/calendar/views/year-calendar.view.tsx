@@ -28,7 +28,13 @@ function mark(cell: DayCell): { className: string; label?: keyof typeof m } {
   return { className: `cal-day cal-unconfirmed${weekend}`, label: 'cellUnconfirmed' };
 }
 
-export function Month(props: { grid: MonthGrid; year: number; lang: Lang }) {
+/** `dayHref`: where a marked day links to (the administration page: its edit form). */
+export function Month(props: {
+  grid: MonthGrid;
+  year: number;
+  lang: Lang;
+  dayHref?: ((date: string) => string) | undefined;
+}) {
   const t = translator(props.lang);
   return (
     <table class="cal-month">
@@ -53,15 +59,28 @@ export function Month(props: { grid: MonthGrid; year: number; lang: Lang }) {
             {week.map((cell) => {
               if (!cell) return <td />;
               const { className, label } = mark(cell);
-              return (
-                <td class={className} title={cell.row?.name}>
-                  <span safe>{String(cell.day)}</span>
+              const content = (
+                <>
+                  <span class="cal-num" safe>
+                    {String(cell.day)}
+                  </span>
                   {label ? (
                     <span class="cal-sr" safe>
                       {` (${t(m[label])}: ${cell.row?.name ?? ''})`}
                     </span>
                   ) : (
                     ''
+                  )}
+                </>
+              );
+              return (
+                <td class={className} title={cell.row?.name}>
+                  {cell.row && props.dayHref ? (
+                    <a class="cal-link" href={props.dayHref(cell.row.date)}>
+                      {content}
+                    </a>
+                  ) : (
+                    content
                   )}
                 </td>
               );

@@ -53,6 +53,30 @@ export function LoginView(p: FormProps & { username: string }) {
   );
 }
 
+/** The 6-digit code form of the TOTP step and of enrolment. */
+function CodeForm(p: FormProps & { action: string }) {
+  const t = translator(p.ctx.lang);
+  return (
+    <form class="auth-form" method="post" action={p.action} novalidate>
+      <CsrfField token={p.csrf} />
+      <input type="hidden" name="next" value={p.next} />
+      <Field
+        id="code"
+        label={t(m.totpCode)}
+        type="text"
+        errors={p.errors}
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        className="code"
+        maxlength="7"
+      />
+      <button class="button" type="submit" safe>
+        {t(m.confirm)}
+      </button>
+    </form>
+  );
+}
+
 export function TotpView(p: FormProps) {
   const t = translator(p.ctx.lang);
   return (
@@ -63,23 +87,7 @@ export function TotpView(p: FormProps) {
       <p class="lead" safe>
         {t(m.totpLead)}
       </p>
-      <form class="auth-form" method="post" action={TOTP_PATH} novalidate>
-        <CsrfField token={p.csrf} />
-        <input type="hidden" name="next" value={p.next} />
-        <Field
-          id="code"
-          label={t(m.totpCode)}
-          type="text"
-          errors={p.errors}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          className="code"
-          maxlength="7"
-        />
-        <button class="button" type="submit" safe>
-          {t(m.confirm)}
-        </button>
-      </form>
+      <CodeForm {...p} action={TOTP_PATH} />
     </Layout>
   );
 }
@@ -115,23 +123,7 @@ export function EnrolView(
         </li>
         <li safe>{t(m.enrolStep3)}</li>
       </ol>
-      <form class="auth-form" method="post" action={ENROL_PATH} novalidate>
-        <CsrfField token={p.csrf} />
-        <input type="hidden" name="next" value={p.next} />
-        <Field
-          id="code"
-          label={t(m.totpCode)}
-          type="text"
-          errors={p.errors}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          className="code"
-          maxlength="7"
-        />
-        <button class="button" type="submit" safe>
-          {t(m.confirm)}
-        </button>
-      </form>
+      <CodeForm {...p} action={ENROL_PATH} />
     </Layout>
   );
 }

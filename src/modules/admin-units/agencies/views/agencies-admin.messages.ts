@@ -44,6 +44,16 @@ export const am = defineMessages({
   created: { vi: 'Đã tạo cơ quan.', en: 'The agency was created.' },
   codeChanged: { vi: 'Đã đổi mã định danh.', en: 'The identifier code was changed.' },
   back: { vi: '← Danh sách cơ quan', en: '← All agencies' },
+  tree: { vi: 'Cây cơ quan', en: 'Agency tree' },
+  treeLead: {
+    vi: 'Mỗi cơ quan nằm dưới cơ quan cấp trên của nó. Tìm theo tên hoặc mã để xem danh sách phẳng.',
+    en: 'Each agency sits under its parent. Search by name or code for a flat list.',
+  },
+  truncated: {
+    vi: 'Cây chỉ hiện 2000 cơ quan đầu tiên; hãy tìm theo tên hoặc mã.',
+    en: 'The tree shows the first 2,000 agencies only; search by name or code.',
+  },
+  results: { vi: 'Kết quả tìm kiếm', en: 'Search results' },
   parentMissing: { vi: 'Không tìm thấy cơ quan cấp trên có mã này.', en: 'No agency has this parent code.' },
 });
 

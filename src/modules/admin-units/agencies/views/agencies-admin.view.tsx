@@ -3,8 +3,10 @@ import { translator } from '../../../../platform/html/i18n.js';
 import { CsrfField, ErrorSummary, Layout, type PageContext } from '../../../../platform/html/layout.js';
 import type { Agency, AgencyCodePeriod } from '../agency-lookup.service.js';
 import { AGENCY_KIND_LABELS, AGENCY_KINDS } from '../agency-rules.js';
+import type { AgencyNode } from '../agency-tree.js';
 import { ADMIN_CSS_PATH, Field, type FormError, Notice, Select } from './admin-form.js';
 import { ACTION_LABELS, am } from './agencies-admin.messages.js';
+import { AgencyTree } from './agency-tree.view.js';
 
 export const ADMIN_AGENCIES_PATH = '/quan-tri/co-quan';
 export const agencyAdminHref = (code: string) => `${ADMIN_AGENCIES_PATH}/${encodeURIComponent(code)}`;
@@ -30,6 +32,8 @@ export function AgencyListPage(props: {
   parentNames: ReadonlyMap<string, string>;
   next: string | null;
   canCreate: boolean;
+  /** Shown instead of the flat list when nothing is searched. */
+  tree?: { roots: readonly AgencyNode[]; truncated: boolean } | undefined;
 }) {
   const t = translator(props.ctx.lang);
   return (
@@ -56,11 +60,20 @@ export function AgencyListPage(props: {
       ) : (
         ''
       )}
-      {props.items.length === 0 ? (
+      {props.tree ? (
+        props.tree.roots.length === 0 ? (
+          <p safe>{t(am.none)}</p>
+        ) : (
+          <AgencyTree roots={props.tree.roots} truncated={props.tree.truncated} lang={props.ctx.lang} />
+        )
+      ) : props.items.length === 0 ? (
         <p safe>{t(am.none)}</p>
       ) : (
         <div class="qt-table-wrap">
           <table class="qt-table">
+            <caption class="qt-caption" safe>
+              {t(am.results)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" safe>
@@ -94,7 +107,7 @@ export function AgencyListPage(props: {
           </table>
         </div>
       )}
-      {props.next ? (
+      {props.next && !props.tree ? (
         <p class="qt-actions">
           <a
             href={`${ADMIN_AGENCIES_PATH}?q=${encodeURIComponent(props.q)}&sau=${encodeURIComponent(props.next)}`}
@@ -149,6 +162,8 @@ function AgencyFields(props: { ctx: PageContext; values: AgencyFormValues; error
 export function NewAgencyPage(props: {
   ctx: PageContext;
   csrf: string;
+  /** Hidden key of this form: a double click creates one agency. */
+  formKey: string;
   values: AgencyFormValues;
   errors: readonly FormError[];
 }) {
@@ -165,6 +180,7 @@ export function NewAgencyPage(props: {
       <ErrorSummary lang={props.ctx.lang} items={[...props.errors]} />
       <form method="post" action={ADMIN_AGENCIES_PATH} novalidate>
         <CsrfField token={props.csrf} />
+        <input type="hidden" name="form-key" value={props.formKey} />
         <Field
           name="code"
           label={t(am.code)}

@@ -1,0 +1,95 @@
+/** Every string of the citizens' login and account pages, Vietnamese first (ARCHITECTURE.md §5). */
+import { defineMessages } from '../../platform/html/i18n.js';
+
+export const citizenMessages = defineMessages({
+  loginTitle: { vi: 'Đăng nhập', en: 'Log in' },
+  loginLead: {
+    vi: 'Công dân, doanh nghiệp và tổ chức đăng nhập bằng tài khoản định danh điện tử VNeID để nộp và theo dõi hồ sơ.',
+    en: 'Citizens, businesses and organisations log in with their VNeID electronic identity account to submit and follow applications.',
+  },
+  loginWithVneid: { vi: 'Đăng nhập bằng VNeID', en: 'Log in with VNeID' },
+  loginHint: {
+    vi: 'Bạn sẽ được chuyển sang trang của VNeID (Bộ Công an) để xác thực, rồi quay lại đây.',
+    en: 'You will be taken to the VNeID page (Ministry of Public Security) to prove who you are, then brought back here.',
+  },
+  demoHint: {
+    vi: 'Bản demo: nút trên mở VNeID thử nghiệm, nơi bạn chọn một người dân hoặc doanh nghiệp mẫu.',
+    en: 'Demo: the button opens the VNeID sandbox, where you pick a sample citizen or business.',
+  },
+  officerLink: { vi: 'Bạn là cán bộ? Đăng nhập dành cho cán bộ', en: 'Are you an officer? Officer login' },
+  loggedOut: { vi: 'Bạn đã đăng xuất.', en: 'You have logged out.' },
+  unavailable: {
+    vi: 'Đăng nhập bằng VNeID chưa được cấu hình trên hệ thống này. Vui lòng liên hệ bộ phận một cửa.',
+    en: 'VNeID login is not configured on this system. Please contact the one-stop desk.',
+  },
+  errorTitle: { vi: 'Không đăng nhập được', en: 'Login did not succeed' },
+  errorDenied: {
+    vi: 'Bạn đã hủy hoặc không cho phép chia sẻ thông tin với VNeID, nên chưa đăng nhập.',
+    en: 'You cancelled or did not allow sharing your information at VNeID, so you are not logged in.',
+  },
+  errorState: {
+    vi: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ (có thể bạn đã mở lại một liên kết cũ). Hãy đăng nhập lại.',
+    en: 'The login attempt has expired or is not valid (perhaps an old link was reopened). Please log in again.',
+  },
+  errorProvider: {
+    vi: 'VNeID từ chối yêu cầu đăng nhập. Hãy thử lại; nếu vẫn lỗi, vui lòng liên hệ bộ phận hỗ trợ.',
+    en: 'VNeID refused the login request. Try again; if it fails again, please contact support.',
+  },
+  errorExchange: {
+    vi: 'Không xác minh được kết quả đăng nhập từ VNeID. Hãy thử lại sau ít phút.',
+    en: 'The login result from VNeID could not be verified. Please try again in a few minutes.',
+  },
+  errorUnreachable: {
+    vi: 'Hiện không kết nối được với VNeID. Hãy thử lại sau ít phút.',
+    en: 'VNeID cannot be reached right now. Please try again in a few minutes.',
+  },
+  errorClaims: {
+    vi: 'Tài khoản VNeID không cung cấp đủ thông tin định danh (số định danh, mã số thuế hoặc họ tên), nên không thể đăng nhập.',
+    en: 'The VNeID account did not provide enough identity data (identification number, tax code or name), so you cannot log in.',
+  },
+  errorCode: { vi: 'Mã lỗi', en: 'Error code' },
+  tryAgain: { vi: 'Đăng nhập lại', en: 'Log in again' },
+  accountTitle: { vi: 'Tài khoản của tôi', en: 'My account' },
+  fromVneid: { vi: 'Thông tin từ VNeID', en: 'Information from VNeID' },
+  fromVneidHint: {
+    vi: 'Thông tin này được cập nhật từ VNeID mỗi lần bạn đăng nhập; muốn sửa, hãy cập nhật tại VNeID.',
+    en: 'This information is refreshed from VNeID at every login; to correct it, update it in VNeID.',
+  },
+  accountType: { vi: 'Loại tài khoản', en: 'Account type' },
+  type1: { vi: 'Công dân', en: 'Citizen' },
+  type2: { vi: 'Doanh nghiệp', en: 'Business' },
+  type3: { vi: 'Tổ chức', en: 'Organisation' },
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  orgName: { vi: 'Tên doanh nghiệp, tổ chức', en: 'Name of the business or organisation' },
+  personalId: { vi: 'Số định danh cá nhân', en: 'Personal identification number' },
+  taxCode: { vi: 'Mã số thuế', en: 'Tax code' },
+  techId: { vi: 'Mã định danh tổ chức', en: 'Organisation identifier' },
+  birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
+  gender: { vi: 'Giới tính', en: 'Gender' },
+  permanentAddress: { vi: 'Nơi thường trú', en: 'Permanent address' },
+  currentAddress: { vi: 'Nơi ở hiện nay', en: 'Current address' },
+  seat: { vi: 'Địa chỉ trụ sở', en: 'Registered address' },
+  representative: { vi: 'Người đại diện', en: 'Legal representative' },
+  vneidPhone: { vi: 'Số điện thoại (VNeID)', en: 'Phone (VNeID)' },
+  vneidEmail: { vi: 'Thư điện tử (VNeID)', en: 'E-mail (VNeID)' },
+  assurance: { vi: 'Mức độ xác thực', en: 'Level of assurance' },
+  verified: { vi: 'đã xác thực qua VNeID', en: 'verified by VNeID' },
+  notGiven: { vi: 'Không có', en: 'Not given' },
+  contactTitle: { vi: 'Nhận thông báo', en: 'Notifications' },
+  contactLead: {
+    vi: 'Số điện thoại và thư điện tử để nhận thông báo về hồ sơ. Để trống nếu không muốn nhận qua kênh đó.',
+    en: 'Phone number and e-mail for notices about your applications. Leave one empty to not use that channel.',
+  },
+  phone: { vi: 'Số điện thoại nhận thông báo', en: 'Phone for notifications' },
+  phoneHint: { vi: 'Ví dụ: 0912 345 678', en: 'For example: 0912 345 678' },
+  email: { vi: 'Thư điện tử nhận thông báo', en: 'E-mail for notifications' },
+  emailHint: { vi: 'Ví dụ: ten@vidu.vn', en: 'For example: name@example.vn' },
+  save: { vi: 'Lưu', en: 'Save' },
+  saved: { vi: 'Đã lưu thông tin nhận thông báo.', en: 'Your notification details are saved.' },
+  logoutTitle: { vi: 'Đăng xuất khỏi VNeID', en: 'Log out of VNeID' },
+  logoutContinue: {
+    vi: 'Bạn đã đăng xuất khỏi hệ thống một cửa. Tiếp tục để đăng xuất khỏi VNeID trên thiết bị này.',
+    en: 'You have logged out of the one-stop system. Continue to log out of VNeID on this device.',
+  },
+  continue: { vi: 'Tiếp tục', en: 'Continue' },
+});
