@@ -8,11 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR,
   assertAccessible,
+  assertFitsScreen,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
@@ -22,37 +22,14 @@ import {
   seenText,
   url,
 } from './support/browser.js';
+import { DEMO_OFFICERS, logInOfficer } from './support/officers.js';
 
-/** The demo system administrator (published in docs/demo.md; demo only). */
-const ADMIN = {
-  username: 'motcua.hethong',
-  password: 'MotCua@Demo2026',
-  totp: 'QCDOONVEM6KY77ZKSNAD5ZDCI4HLUWTC',
-};
 const NOTICE = 'Thông báo 9999/TB-BNV ngày 15/12/2026 (thử nghiệm e2e)';
-
-async function assertFitsScreen(page: Page) {
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
-}
 
 function firstSaturdayOfMarch(year: number): string {
   const d = new Date(Date.UTC(year, 2, 1));
   while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
-}
-
-async function logIn(page: Page) {
-  await page.locator('#username').fill(ADMIN.username);
-  await page.locator('#password').fill(ADMIN.password);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForURL(/ma-xac-thuc/);
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(ADMIN.totp) });
-  await page.locator('#code').fill(totp.generate());
-  await page.locator('form button[type="submit"]').first().click();
 }
 
 /**
@@ -117,7 +94,7 @@ describe('working calendar administration', () => {
     const { context, page } = await newPage(chromium.browser, PHONE);
     await page.goto(url(`/quan-tri/lich-lam-viec?nam=${year}`));
     assert.match(page.url(), /\/can-bo\/dang-nhap\?next=/);
-    await logIn(page);
+    await logInOfficer(page, DEMO_OFFICERS.systemAdmin);
     await page.waitForURL(new RegExp(`/quan-tri/lich-lam-viec\\?nam=${year}`));
     assert.equal(await seenText(page.locator('h1')), `Quản trị lịch làm việc năm ${year}`);
     assert.equal(await page.locator('table.cal-month').count(), 12);

@@ -96,6 +96,8 @@ function startMotcua(dataDir: string, port: number): Server {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       BASE_URL: `http://127.0.0.1:${port}`,
+      // Every journey logs in from 127.0.0.1, several within one minute.
+      LOGIN_RATE_LIMIT_MAX: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminUnitsModule } from './modules/admin-units/index.js';
 import { calendarModule } from './modules/calendar/index.js';
+import { catalogueModule } from './modules/catalogue/index.js';
 import { identityAccess, identityModule } from './modules/identity/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
 import { registerAccess } from './platform/http/access.js';
@@ -27,7 +28,13 @@ import { portalModule } from './portal/index.js';
  * ARCHITECTURE.md §4.2 (admin-units → calendar → identity → catalogue → dossiers → workflow →
  * results, payments, queue, feedback → notifications, statistics), then the portal pages.
  */
-export const MODULES: AppModule[] = [adminUnitsModule, calendarModule, identityModule, portalModule];
+export const MODULES: AppModule[] = [
+  adminUnitsModule,
+  calendarModule,
+  identityModule,
+  catalogueModule,
+  portalModule,
+];
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, jobDefinitions, MODULES } from './app.js';
 import { runUnitsImportCommand } from './modules/admin-units/index.js';
+import { runCatalogueExport, runCatalogueImport } from './modules/catalogue/index.js';
 import { runAuditVerifyCommand } from './modules/identity/index.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
@@ -26,6 +27,13 @@ Usage: motcua <command> [options]
   seed --demo     load the demo data and print the demo accounts
   units import [--dir DIR] [--report FILE]
                   import the administrative units (shipped files by default) and report anomalies
+  catalogue import [FILE] [--report FILE]
+                  import procedures: the national portal's crawled records (the shipped 588
+                  commune-level ones by default) or motcua's canonical JSON; prints imported,
+                  updated, unchanged, partly parsed and failed; --report writes every reported record
+  catalogue export [--out FILE]
+                  write the whole catalogue (every published version) as canonical JSON
+                  (docs/catalogue.schema.json); to stdout without --out
   audit verify [--json]
                   check the audit log's hash chain: the first broken link, entries left unlinked;
                   exit code 0 when intact, 1 otherwise
@@ -134,6 +142,7 @@ async function main(argv: string[]) {
       check: { type: 'boolean' },
       dir: { type: 'string' },
       report: { type: 'string' },
+      out: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -142,7 +151,10 @@ async function main(argv: string[]) {
   if (command === 'help' || values.help) return console.log(USAGE);
   const config = loadConfig();
   // `audit verify --json` prints JSON alone: log lines (pino writes to stdout) would spoil it.
-  const log = createLogger(command === 'audit' && values.json ? { logLevel: 'silent' } : config);
+  const quietLog =
+    (command === 'audit' && values.json) ||
+    (command === 'catalogue' && positionals[1] === 'export' && !values.out);
+  const log = createLogger(quietLog ? { logLevel: 'silent' } : config);
   switch (command) {
     case 'start':
     case 'serve':
@@ -161,6 +173,28 @@ async function main(argv: string[]) {
       return oneShot(config, log, 'web', async (ctx) => {
         await runUnitsImportCommand(ctx, { dir: values.dir, report: values.report });
       });
+    case 'catalogue':
+      if (positionals[1] === 'import')
+        return oneShot(
+          config,
+          log,
+          'none',
+          async (ctx) => {
+            await runCatalogueImport(ctx, { file: positionals[2], report: values.report });
+          },
+          true,
+        );
+      if (positionals[1] === 'export')
+        return oneShot(
+          config,
+          log,
+          'none',
+          async (ctx) => runCatalogueExport(ctx, { out: values.out }),
+          true,
+        );
+      throw new Error(
+        'usage: motcua catalogue import [FILE] [--report FILE] | motcua catalogue export [--out FILE]',
+      );
     case 'audit':
       if (positionals[1] !== 'verify') throw new Error('usage: motcua audit verify [--json]');
       // Quiet: only the report is printed, so that --json output is JSON alone.

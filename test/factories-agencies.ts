@@ -5,6 +5,7 @@ import {
   createAgency,
   type NewAgencyInput,
 } from '../src/modules/admin-units/agencies/index.js';
+import { systemActor } from '../src/platform/audit/actor.js';
 import { type Clock, systemClock } from '../src/platform/clock.js';
 import type { Db } from '../src/platform/db/database.js';
 
@@ -35,6 +36,6 @@ export async function insertAgency(
       units: ['07093'],
       ...overrides,
     },
-    'system:test',
+    systemActor('test'),
   );
 }

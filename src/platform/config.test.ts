@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     assert.equal(c.sessionAbsoluteHours, 12);
     assert.equal(c.loginThrottleRetentionHours, 24);
     assert.equal(c.sessionRetentionDays, 30);
+    assert.equal(c.loginRateLimitMax, 20);
   });
 
   it('reads and converts every variable', () => {
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
         DB_POOL_MAX: '20',
         LOG_LEVEL: 'debug',
         RATE_LIMIT_MAX: '50',
+        LOGIN_RATE_LIMIT_MAX: '5',
         COOKIE_SECRET: 'x'.repeat(32),
         TRUST_PROXY: 'true',
         DEMO: '0',
@@ -60,6 +62,7 @@ describe('loadConfig', () => {
       dbPoolMax: 20,
       logLevel: 'debug',
       rateLimitMax: 50,
+      loginRateLimitMax: 5,
       cookieSecret: 'x'.repeat(32),
       trustProxy: true,
       demo: false,
@@ -97,6 +100,7 @@ describe('loadConfig', () => {
     ['DB_POOL_MAX', '0'],
     ['LOG_LEVEL', 'loud'],
     ['RATE_LIMIT_MAX', '-1'],
+    ['LOGIN_RATE_LIMIT_MAX', '0'],
     ['COOKIE_SECRET', 'short'],
     ['TRUST_PROXY', 'yes'],
     ['DEMO', 'maybe'],

@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   DB_POOL_MAX: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
   RATE_LIMIT_MAX: Type.Optional(Type.Integer({ minimum: 1 })),
+  LOGIN_RATE_LIMIT_MAX: Type.Optional(Type.Integer({ minimum: 1 })),
   COOKIE_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   TRUST_PROXY: Type.Optional(booleanString),
   DEMO: Type.Optional(booleanString),
@@ -54,6 +55,8 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
   DB_POOL_MAX: 'Maximum connections in the pool of each process. Default 10.',
   LOG_LEVEL: `One of ${LOG_LEVELS.join(', ')}. Default info.`,
   RATE_LIMIT_MAX: 'Requests per minute allowed from one client address. Default 300.',
+  LOGIN_RATE_LIMIT_MAX:
+    'Officer login attempts (password, TOTP code, enrolment) per minute from one client address, on top of the per-username lockout. Default 20.',
   COOKIE_SECRET:
     'Secret (≥ 32 characters) that signs cookies. Default: generated once into DATA_DIR/secret.key.',
   TRUST_PROXY: 'true when motcua runs behind a reverse proxy that sets X-Forwarded-For. Default false.',
@@ -88,6 +91,8 @@ export interface Config {
   dbPoolMax: number;
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitMax: number;
+  /** Login attempts per minute from one address (officer password, TOTP and enrolment steps). */
+  loginRateLimitMax: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
   demo: boolean;
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dbPoolMax: e.DB_POOL_MAX ?? 10,
     logLevel: e.LOG_LEVEL ?? 'info',
     rateLimitMax: e.RATE_LIMIT_MAX ?? 300,
+    loginRateLimitMax: e.LOGIN_RATE_LIMIT_MAX ?? 20,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: toBool(e.TRUST_PROXY, false),
     demo: toBool(e.DEMO, true),

@@ -2,15 +2,17 @@
  * Office hours of an agency with effective dates (giờ làm việc của cơ quan), DOMAIN.md §6.1: a period
  * applies from its date until the agency's next one; an agency without a period in force works the
  * national default (07:00–11:30 and 13:30–17:00, Monday to Friday). Setting hours is an
- * administrator's action (its page: calendar-admin.pages.tsx).
+ * administrator's action (its page: calendar-admin.pages.tsx), recorded in the audit log.
  */
 
+import { type AuditActor, actorKey } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { notFound, validationError } from '../../platform/errors.js';
 import { findAgency } from '../admin-units/index.js';
 import * as repo from './agency-office-hours.repository.js';
+import { recordOfficeHoursChanged } from './calendar-audit.js';
 import { bumpRevision } from './calendar-days.repository.js';
-import type { CalendarActor, CalendarDeps } from './calendar-days.service.js';
+import type { CalendarDeps } from './calendar-days.service.js';
 import { epochDayOf, formatIsoDate, tryParseIsoDate } from './local-time.js';
 import {
   DEFAULT_OFFICE_HOURS_SPEC,
@@ -32,7 +34,7 @@ export const localDate = (at: Date | string): string =>
 export async function setOfficeHours(
   deps: CalendarDeps,
   input: { agencyId: string; validFrom: string; spec: OfficeHoursSpec; source: string },
-  actor: CalendarActor,
+  by: AuditActor,
 ): Promise<repo.OfficeHoursPeriod> {
   if (tryParseIsoDate(input.validFrom) === undefined) {
     const message = {
@@ -59,11 +61,12 @@ export async function setOfficeHours(
     validFrom: input.validFrom,
     spec,
     source,
-    setBy: actor,
+    setBy: actorKey(by),
     setAt: deps.clock.now(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.upsertOfficeHours(trx, period);
+    await recordOfficeHoursChanged(trx, by, period, period.setAt);
     await bumpRevision(trx, 'office_hours');
   });
   return period;

@@ -9,6 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { auditActorOf } from '../../platform/audit/actor.js';
 import { AppError, type FieldError, validationError } from '../../platform/errors.js';
 import { translator } from '../../platform/html/i18n.js';
 import type { Role } from '../../platform/http/access.js';
@@ -67,7 +68,7 @@ const noticeOf = (req: FastifyRequest) => {
   const ok = (req.query as Record<string, unknown>)?.ok as keyof typeof NOTICES;
   return NOTICES[ok] ? translator(req.lang)(NOTICES[ok]) : undefined;
 };
-const actorOf = (req: FastifyRequest) => req.principal?.id ?? 'unknown';
+const actorOf = (req: FastifyRequest) => auditActorOf(req.principal, req.ip);
 const currentYear = (deps: Deps) => civilFromEpochDay(epochDayOf(deps.clock.now().getTime())).year;
 
 type AddedDay = { date: string; kind: string; name: string; source: string };
@@ -134,7 +135,7 @@ function registerYearPages(app: App, deps: Deps) {
     const year = parsed >= FIRST_YEAR && parsed <= LAST_YEAR ? parsed : currentYear(deps);
     const formKey = formKeyOf(req);
     try {
-      await addCalendarDay(deps, added, writerOf(req.principal, formKey));
+      await addCalendarDay(deps, added, writerOf(req, formKey));
       return reply.redirect(`${ADMIN_CALENDAR_PATH}?nam=${year}&ok=added`, 303);
     } catch (e) {
       const errors = formErrors(e, req.lang, () => 'date');

@@ -4,8 +4,10 @@
  * whose row was removed gets that row back (its history goes on). A form's hidden key or an API
  * Idempotency-Key makes a resent request answer with the same day and write nothing twice.
  */
+import { actorKey } from '../../platform/audit/actor.js';
 import { conflict } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { recordDayAudit } from './calendar-audit.js';
 import { dayNotFound } from './calendar-day-edit.service.js';
 import { type NewCalendarDay, validateNewDay } from './calendar-day-input.js';
 import * as repo from './calendar-days.repository.js';
@@ -18,9 +20,10 @@ export type { NewCalendarDay } from './calendar-day-input.js';
 export async function addCalendarDay(
   deps: CalendarDeps,
   input: NewCalendarDay,
-  { actor, actorName, requestKey }: DayWriter,
+  { by, actorName, requestKey }: DayWriter,
 ): Promise<repo.CalendarDayRecord> {
   const day = { ...validateNewDay(input), status: 'confirmed' as const };
+  const actor = actorKey(by);
   const at = deps.clock.now();
   await writeOnce(deps.db, requestKey, day.date, ['added'], () =>
     deps.db.transaction().execute(async (trx) => {
@@ -41,6 +44,8 @@ export async function addCalendarDay(
         toStatus: 'confirmed' as const,
       };
       await repo.insertDayEvents(trx, [{ ...event, source: day.source, actor, actorName, at, requestKey }]);
+      const details = { kind: day.kind, name: day.name, source: day.source, revived: !inserted };
+      await recordDayAudit(trx, by, { action: 'day_added', date: day.date, details }, at);
       await repo.bumpRevision(trx, 'days');
     }),
   );

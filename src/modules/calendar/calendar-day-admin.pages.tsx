@@ -89,7 +89,7 @@ export function registerDayPages(app: App, deps: Deps) {
       formKey: formKeyOf(req),
     };
     try {
-      await editCalendarDay(deps, req.params.date, values, writerOf(req.principal, values.formKey));
+      await editCalendarDay(deps, req.params.date, values, writerOf(req, values.formKey));
       return reply.redirect(yearDone(req.params.date, 'edited'), 303);
     } catch (e) {
       const errors = formErrors(e, req.lang, () => 'kind');
@@ -105,7 +105,7 @@ export function registerDayPages(app: App, deps: Deps) {
   app.post<DateParams>(remove, { config: { access: SYSTEM } }, async (req, reply) => {
     const reason = formValue(req, 'reason');
     try {
-      const writer = writerOf(req.principal, formKeyOf(req));
+      const writer = writerOf(req, formKeyOf(req));
       await removeCalendarDay(deps, req.params.date, { reason }, writer);
       return reply.redirect(yearDone(req.params.date, 'removed'), 303);
     } catch (e) {

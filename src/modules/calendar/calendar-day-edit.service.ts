@@ -2,11 +2,13 @@
  * An administrator corrects a day of the calendar (sửa ngày: kind, name, legal source; the status
  * stays) or removes it with a reason (xóa ngày: it no longer counts nor shows). Each change runs in
  * one transaction guarded by the row's status, appends a calendar_day_events entry with who, when,
- * what the row held before and why, and bumps the `days` revision, so every process rebuilds its
+ * what the row held before and why, and an audit log entry, and bumps the `days` revision, so every process rebuilds its
  * working calendars before the next deadline it computes.
  */
+import { actorKey } from '../../platform/audit/actor.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { recordDayAudit } from './calendar-audit.js';
 import { type DayContentInput, validateEdit, validateRemoval } from './calendar-day-input.js';
 import * as repo from './calendar-days.repository.js';
 import type { CalendarDeps } from './calendar-days.service.js';
@@ -45,9 +47,10 @@ export async function editCalendarDay(
   deps: CalendarDeps,
   date: string,
   input: DayContentInput,
-  { actor, actorName, requestKey }: DayWriter,
+  { by, actorName, requestKey }: DayWriter,
 ): Promise<repo.CalendarDayRecord> {
   const at = deps.clock.now();
+  const actor = actorKey(by);
   await writeOnce(deps.db, requestKey, date, ['edited'], () =>
     deps.db.transaction().execute(async (trx) => {
       const row = await getCalendarDay(trx, date);
@@ -70,6 +73,13 @@ export async function editCalendarDay(
           requestKey,
         },
       ]);
+      const details = {
+        previous: previousOf(row),
+        kind: content.kind,
+        name: content.name,
+        source: content.source,
+      };
+      await recordDayAudit(trx, by, { action: 'day_edited', date, details }, at);
       await repo.bumpRevision(trx, 'days');
     }),
   );
@@ -81,10 +91,11 @@ export async function removeCalendarDay(
   deps: CalendarDeps,
   date: string,
   input: { reason: string },
-  { actor, actorName, requestKey }: DayWriter,
+  { by, actorName, requestKey }: DayWriter,
 ): Promise<void> {
   const { reason } = validateRemoval(input);
   const at = deps.clock.now();
+  const actor = actorKey(by);
   await writeOnce(deps.db, requestKey, date, ['removed'], () =>
     deps.db.transaction().execute(async (trx) => {
       const row = await getCalendarDay(trx, date);
@@ -115,6 +126,8 @@ export async function removeCalendarDay(
           requestKey,
         },
       ]);
+      const details = { reason, previous: previousOf(row) };
+      await recordDayAudit(trx, by, { action: 'day_removed', date, details }, at);
       await repo.bumpRevision(trx, 'days');
     }),
   );

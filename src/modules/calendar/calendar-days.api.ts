@@ -31,7 +31,7 @@ const field = (req: FastifyRequest, name: string): string => {
 };
 /** Who calls, and the Idempotency-Key they sent. */
 const by = (req: FastifyRequest) =>
-  writerOf(req.principal, requestKeyOf(req.headers['idempotency-key'] as string | undefined));
+  writerOf(req, requestKeyOf(req.headers['idempotency-key'] as string | undefined));
 const has = (req: FastifyRequest, name: string) =>
   typeof (req.body as Record<string, unknown> | null | undefined)?.[name] === 'string';
 

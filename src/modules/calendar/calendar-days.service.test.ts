@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createTestDatabase } from '../../../test/database.js';
+import { officerActor } from '../../../test/factories-actors.js';
 import { fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppContext } from '../../platform/module.js';
@@ -123,7 +124,7 @@ describe('calendar of days off in the database', async () => {
     const confirmed = await confirmDay(
       deps,
       { date: '2026-11-24', source: 'Bộ luật Lao động sửa đổi (ví dụ kiểm thử)' },
-      'officer-7',
+      officerActor('officer-7'),
     );
     assert.equal(confirmed.status, 'confirmed');
     assert.equal(confirmed.confirmedBy, 'officer-7');
@@ -140,15 +141,15 @@ describe('calendar of days off in the database', async () => {
       ],
     );
     await assert.rejects(
-      confirmDay(deps, { date: '2026-11-24' }, 'officer-7'),
+      confirmDay(deps, { date: '2026-11-24' }, officerActor('officer-7')),
       isAppError('calendar.day_already_confirmed', (e) => assert.equal(e.status, 409)),
     );
     await assert.rejects(
-      confirmDay(deps, { date: '2026-11-25' }, 'officer-7'),
+      confirmDay(deps, { date: '2026-11-25' }, officerActor('officer-7')),
       isAppError('calendar.day_not_found'),
     );
     await assert.rejects(
-      confirmDay(deps, { date: '2026-02-30' }, 'officer-7'),
+      confirmDay(deps, { date: '2026-02-30' }, officerActor('officer-7')),
       isAppError('calendar.invalid_date', (e) => {
         assert.equal(e.fields[0]?.field, 'date');
         assert.ok(e.text.vi && e.text.en);
@@ -158,20 +159,22 @@ describe('calendar of days off in the database', async () => {
 
   it("confirms a year's proposals against its notice, leaving nothing else changed", async () => {
     await assert.rejects(
-      confirmYear(deps, { year: 2027, source: '  ' }, 'officer-7'),
+      confirmYear(deps, { year: 2027, source: '  ' }, officerActor('officer-7')),
       isAppError('calendar.source_required', (e) => assert.equal(e.fields[0]?.field, 'source')),
     );
     const proposed = (await listCalendarDays(db, 2027)).length;
     const result = await confirmYear(
       deps,
       { year: 2027, source: 'Thông báo số 1/TB-BNV (kiểm thử)' },
-      'officer-7',
+      officerActor('officer-7'),
     );
     assert.equal(result.confirmed, proposed);
     const days = await listCalendarDays(db, 2027);
     assert.ok(days.every((d) => d.status === 'confirmed' && d.source === 'Thông báo số 1/TB-BNV (kiểm thử)'));
     assert.equal(await workingDay('2027-04-30'), false);
-    assert.deepEqual(await confirmYear(deps, { year: 2027, source: 'x' }, 'officer-7'), { confirmed: 0 });
+    assert.deepEqual(await confirmYear(deps, { year: 2027, source: 'x' }, officerActor('officer-7')), {
+      confirmed: 0,
+    });
   });
 
   it('lets official rows replace proposals of the same dates, never confirmed rows', async () => {

@@ -2,12 +2,15 @@
  * Use cases of the calendar of days off and make-up days (lịch nghỉ lễ, tết, làm bù): import the
  * shipped official table, propose a later year's statutory days, and confirm rows (an administrator's
  * action, on the pages of calendar-admin.pages.tsx). Each write runs in one transaction,
- * appends calendar_day_events and bumps the `days` revision so every process rebuilds its calendars.
+ * appends calendar_day_events (an administrator's confirmations also the audit log) and bumps the
+ * `days` revision so every process rebuilds its calendars.
  */
+import { type AuditActor, actorKey } from '../../platform/audit/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { conflict, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { recordDayAudit, recordYearConfirmed } from './calendar-audit.js';
 import * as repo from './calendar-days.repository.js';
 import { nextDayStatus } from './day-transitions.js';
 import { assertConsistentDays, type CalendarDay, confirmCalendarDay } from './holiday-calendar.js';
@@ -188,7 +191,7 @@ async function confirmRow(trx: Db, row: repo.CalendarDayRecord, source: string, 
 export async function confirmDay(
   deps: CalendarDeps,
   input: { date: string; source?: string },
-  actor: CalendarActor,
+  by: AuditActor,
 ): Promise<repo.CalendarDayRecord> {
   const date = checkDate(input.date);
   const at = deps.clock.now();
@@ -200,7 +203,10 @@ export async function confirmDay(
         en: `${date} is not in the calendar of days off.`,
       });
     }
-    await repo.insertDayEvents(trx, [await confirmRow(trx, row, input.source ?? '', actor, at)]);
+    const event = await confirmRow(trx, row, input.source ?? '', actorKey(by), at);
+    await repo.insertDayEvents(trx, [event]);
+    const details = { fromStatus: row.status, source: event.source };
+    await recordDayAudit(trx, by, { action: 'day_confirmed', date, details }, at);
     await repo.bumpRevision(trx, 'days');
   });
   return (await repo.selectDay(deps.db, date))!;
@@ -214,7 +220,7 @@ export async function confirmDay(
 export async function confirmYear(
   deps: CalendarDeps,
   input: { year: number; source: string },
-  actor: CalendarActor,
+  by: AuditActor,
 ): Promise<{ confirmed: number }> {
   const year = checkYear(input.year);
   const source = input.source.normalize('NFC').trim();
@@ -230,10 +236,13 @@ export async function confirmYear(
     const rows = await repo.selectDaysBetween(trx, `${year}-01-01`, `${year}-12-31`);
     const events = [];
     for (const row of rows.filter((r) => r.status === 'proposed')) {
-      events.push(await confirmRow(trx, row, source, actor, at));
+      events.push(await confirmRow(trx, row, source, actorKey(by), at));
     }
     await repo.insertDayEvents(trx, events);
-    if (events.length > 0) await repo.bumpRevision(trx, 'days');
+    if (events.length > 0) {
+      await recordYearConfirmed(trx, by, { year, source, dates: events.map((e) => e.date) }, at);
+      await repo.bumpRevision(trx, 'days');
+    }
     return { confirmed: events.length };
   });
 }

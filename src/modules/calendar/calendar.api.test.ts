@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
+import { officerActor } from '../../../test/factories-actors.js';
 import { insertAgency } from '../../../test/factories-agencies.js';
 import { fixedClock } from '../../platform/clock.js';
 import { changeAgencyCode } from '../admin-units/index.js';
@@ -206,7 +207,12 @@ describe('deadline API', async () => {
   });
 
   it('resolves an old agency code at a receipt before it changed', async () => {
-    await changeAgencyCode(ctx, agency.id, { code: 'H22.101.02', effectiveFrom: '2026-06-01' }, 'officer-1');
+    await changeAgencyCode(
+      ctx,
+      agency.id,
+      { code: 'H22.101.02', effectiveFrom: '2026-06-01' },
+      officerActor('officer-1'),
+    );
     const old = await due(`receivedAt=2026-02-12T10:15:00Z&value=1&unit=gio`);
     assert.equal(old.statusCode, 200);
     const current = await app.inject(

@@ -5,6 +5,7 @@
  * (on the row, its status guard or the unique index of keys) and answers as a retry. A key reused
  * for another date or action is refused.
  */
+import { type AuditActor, auditActorOf } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { conflict, validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
@@ -12,19 +13,21 @@ import * as repo from './calendar-days.repository.js';
 
 type Action = repo.DayEvent['action'];
 
-/** Who writes (an officer id, `token:<id>` or `system:…`, with a name to show) and under which key. */
+/** Who writes (as the audit log records them, with a name to show in the day's history) and under which key. */
 export interface DayWriter {
-  actor: string;
+  by: AuditActor;
   actorName?: string | undefined;
   /** Idempotency-Key of the API call or hidden key of the form. */
   requestKey?: string | undefined;
 }
 
-/** The writer a request's caller is: an officer, or an API token (`token:<id>`). */
-export function writerOf(principal: Principal | null, requestKey: string | undefined): DayWriter {
-  if (!principal) return { actor: 'unknown', requestKey };
-  const actor = principal.kind === 'token' ? `token:${principal.id}` : principal.id;
-  return { actor, actorName: principal.name || undefined, requestKey };
+/** The writer a request's caller is: an officer, or an API token, from the request's address. */
+export function writerOf(
+  req: { principal: Principal | null; ip?: string | undefined },
+  requestKey: string | undefined,
+): DayWriter {
+  const by = auditActorOf(req.principal, req.ip);
+  return { by, actorName: req.principal?.name || undefined, requestKey };
 }
 
 /** A usable key (1–200 visible characters), undefined for none; `request.invalid_idempotency_key` otherwise. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createTestDatabase } from '../../../test/database.js';
+import { officerActor } from '../../../test/factories-actors.js';
 import { insertAgency } from '../../../test/factories-agencies.js';
 import { fixedClock } from '../../platform/clock.js';
 import { createPool, type Db } from '../../platform/db/database.js';
@@ -37,7 +38,7 @@ describe('working calendars from the database', async () => {
     await setOfficeHours(
       deps,
       { agencyId: centre.id, validFrom: '2026-03-01', spec: SATURDAY_MORNINGS, source: 'QĐ kiểm thử 1/2026' },
-      'officer-1',
+      officerActor('officer-1'),
     );
     const before = await loadWorkingCalendar(db, centre.id, at('2026-02-27 09:00'));
     const after = await loadWorkingCalendar(db, centre.id, at('2026-03-06 09:00'));
@@ -73,7 +74,11 @@ describe('working calendars from the database', async () => {
         show(addWorkingTime(at('2026-11-23 10:00'), { value: 1, unit: 'ngay-lam-viec' }, cached)),
         '2026-11-24 10:00',
       );
-      await confirmDay({ db: other, clock }, { date: '2026-11-24', source: 'kiểm thử' }, 'officer-2');
+      await confirmDay(
+        { db: other, clock },
+        { date: '2026-11-24', source: 'kiểm thử' },
+        officerActor('officer-2'),
+      );
       const fresh = await loadWorkingCalendar(db, plain.id, at('2026-11-23 10:00'));
       assert.notEqual(fresh, cached);
       assert.equal(
@@ -88,7 +93,7 @@ describe('working calendars from the database', async () => {
           spec: SATURDAY_MORNINGS,
           source: 'QĐ kiểm thử 2/2026',
         },
-        'officer-2',
+        officerActor('officer-2'),
       );
       const saturdays = await loadWorkingCalendar(db, plain.id, at('2026-03-06 09:00'));
       assert.equal(
@@ -105,7 +110,7 @@ describe('working calendars from the database', async () => {
       setOfficeHours(
         deps,
         { agencyId: plain.id, validFrom: '2026-04-01', spec: {}, source: 'QĐ', ...input },
-        'officer-1',
+        officerActor('officer-1'),
       );
     await assert.rejects(attempt({ spec: { sessions: ['13:30-11:30'] } }), (e: unknown) => {
       assert.ok(e instanceof AppError);

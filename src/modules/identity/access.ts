@@ -1,10 +1,10 @@
 /** How the platform's access rules learn who is calling, and what a refusal leaves behind. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/record.js';
 import { AppError } from '../../platform/errors.js';
 import type { Access, AccessOptions } from '../../platform/http/access.js';
 import { isApiRequest } from '../../platform/http/error-handler.js';
 import type { AppContext } from '../../platform/module.js';
-import { recordAudit } from './audit.repository.js';
 import { PASSWORD_CHANGE_PATH, passwordChangeGate } from './password-gate.js';
 import { type Identity, identify, type TokenRejection } from './sessions.service.js';
 

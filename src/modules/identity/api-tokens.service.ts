@@ -4,12 +4,13 @@
  * and only its SHA-256 is stored; the list shows what it is, who made it, when it was last used;
  * revoking is final. Creating and revoking are audited in the same transaction.
  */
+
+import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { type ApiTokenRequest, apiTokenErrors as errors, readNewApiToken } from './api-token-input.js';
 import * as repo from './api-tokens.repository.js';
-import { recordAudit } from './audit.repository.js';
 import { type ApiTokenState, apiTokenState, canManageApiTokens } from './policy.js';
 import { hashToken, newToken } from './sessions.service.js';
 

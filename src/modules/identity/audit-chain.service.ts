@@ -11,6 +11,7 @@
  * `motcua audit verify` lists it among the entries left unlinked.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { entryHash } from '../../platform/audit/hash.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { defineJob } from '../../platform/jobs.js';
@@ -21,7 +22,6 @@ import {
   tryLockLinker,
   writeLinks,
 } from './audit-chain.repository.js';
-import { entryHash } from './audit-hash.js';
 
 export const AUDIT_CHAIN_JOB = 'identity.audit_chain';
 export const GAP_TIMEOUT_MS = 30_000;

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { insertAgency } from '../../../test/factories-agencies.js';
 import { insertCitizen, insertOfficer, sessionCookie } from '../../../test/factories-identity.js';
-import { recordAudit } from './audit.repository.js';
+import { recordAudit } from '../../platform/audit/record.js';
 import { createAuditChainLinker } from './audit-chain.service.js';
 
 describe('audit log search', async () => {
@@ -191,12 +191,33 @@ describe('audit log search', async () => {
   });
 
   it('filters by agency (with its sub-agencies), object, action and days in Vietnam time', async () => {
-    assert.deepEqual(await ids(inspector, `?agencyId=${communeA.id}`), [pendingA, changeA, loginA]);
-    assert.deepEqual(await ids(inspector, `?agencyId=${communeB.id}`), [failedB, loginB]);
+    // The agencies' own creation (agency.created, by the factory at the real time) is newest.
+    const created = async (agencyIds: string[]) =>
+      (
+        await db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'agency.created')
+          .where('agency_id', 'in', agencyIds)
+          .orderBy('at', 'desc')
+          .orderBy('seq', 'desc')
+          .execute()
+      ).map((r) => r.id);
+    assert.deepEqual(await ids(inspector, `?agencyId=${communeA.id}`), [
+      ...(await created([communeA.id, centreA.id])),
+      pendingA,
+      changeA,
+      loginA,
+    ]);
+    assert.deepEqual(await ids(inspector, `?agencyId=${communeB.id}`), [
+      ...(await created([communeB.id])),
+      failedB,
+      loginB,
+    ]);
     assert.deepEqual(await ids(inspector, `?objectType=officer&objectId=${staffA.id}`), [changeA]);
     assert.deepEqual(await ids(inspector, '?action=auth.login&person=tiepnhan.dongtrieu'), [loginA]);
     assert.deepEqual(await ids(inspector, '?from=2026-11-02&to=2026-11-02'), [changeA]);
-    assert.deepEqual(await ids(inspector, '?from=03/11/2026'), [pendingA, failedB]);
+    assert.deepEqual(await ids(inspector, '?from=03/11/2026&to=30/11/2026'), [pendingA, failedB]);
     const onPage = await page(inspector, '?person=tiepnhan.bache&from=2026-11-01&to=2026-11-03');
     assert.equal(onPage.statusCode, 200);
     assert.match(onPage.body, /Trần Thị Bình/);

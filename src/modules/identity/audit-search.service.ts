@@ -3,11 +3,12 @@
  * administrators those of their agencies (policy.ts auditSearchScope). Filters are checked with a
  * message per field in Vietnamese and English; each search is itself audited (audit.searched).
  */
+
+import { recordAudit } from '../../platform/audit/record.js';
 import { AppError, type FieldError, forbidden, validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { AppContext } from '../../platform/module.js';
 import { type AgencyTree, loadAgencyTree } from './agency-tree.repository.js';
-import { recordAudit } from './audit.repository.js';
 import { type AuditSearchRow, selectAuditPage } from './audit-search.repository.js';
 import { isUuid } from './officer-input.js';
 import { type AuditScope, auditSearchScope } from './policy.js';

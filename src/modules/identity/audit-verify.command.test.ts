@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.js';
+import { recordAudit } from '../../platform/audit/record.js';
 import { systemClock } from '../../platform/clock.js';
-import { recordAudit } from './audit.repository.js';
 import { createAuditChainLinker } from './audit-chain.service.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.js';
+import { recordAudit } from '../../platform/audit/record.js';
 import { fixedClock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { recordAudit } from './audit.repository.js';
 import { createAuditChainLinker } from './audit-chain.service.js';
 import {
   formatVerifyReport,

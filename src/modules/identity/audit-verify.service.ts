@@ -6,6 +6,8 @@
  * had stepped over its seq). What it cannot see: entries removed from the end of the chain, or a
  * chain rewritten from some entry on; compare the head it prints with one noted earlier for that.
  */
+
+import { contentHash, entryHash } from '../../platform/audit/hash.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import {
@@ -14,7 +16,6 @@ import {
   findLinkedPage,
   findUnlinkedBefore,
 } from './audit-chain.repository.js';
-import { contentHash, entryHash } from './audit-hash.js';
 
 /** What is wrong at the first broken link. */
 export type BreakKind =

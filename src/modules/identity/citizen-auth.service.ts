@@ -4,15 +4,16 @@
  * at the callback; logout; the notification contact. Every login and failed login is audited.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/record.js';
 import type { FieldError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
-import { recordAudit } from './audit.repository.js';
 import { updateNotifyContact, upsertCitizenAccount } from './citizen-accounts.repository.js';
 import { type ClaimsProblem, identityFromClaims } from './citizen-claims.js';
 import { parseContact } from './citizen-contact.js';
 import type { FlowState } from './oidc-client.js';
 import { open, seal, secretBoxKey } from './secret-box.js';
+import { findSessionAccessToken } from './sessions.repository.js';
 import { createSession, endSession, sessionOf, setSessionCookie } from './sessions.service.js';
 
 export type CitizenAuthCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'serverSecret'>;
@@ -22,6 +23,9 @@ const FLOW_PATH = '/dang-nhap/vneid';
 const FLOW_TTL_SECONDS = 600;
 
 const flowKey = (ctx: CitizenAuthCtx) => secretBoxKey(`oidc-flow:${ctx.serverSecret}`);
+/** A key of its own: a sealed access token cannot be passed off as any other sealed value. */
+const accessTokenKey = (ctx: Pick<CitizenAuthCtx, 'serverSecret'>) =>
+  secretBoxKey(`sso-access-token:${ctx.serverSecret}`);
 
 export function setFlowCookie(ctx: CitizenAuthCtx, reply: FastifyReply, flow: FlowState) {
   const exp = ctx.clock.now().getTime() + FLOW_TTL_SECONDS * 1000;
@@ -76,6 +80,21 @@ export interface SsoLogin {
   subject: string;
   claims: Record<string, unknown>;
   idToken: string | null;
+  /** Kept, sealed, on the session for later data calls to the SSO (DOMAIN.md §10). */
+  accessToken: string | null;
+  /** Seconds from the token response; null when the SSO did not say. */
+  accessTokenExpiresIn: number | null;
+}
+
+/** The access token sealed for the session row, and when it expires. */
+function sealAccessToken(ctx: CitizenAuthCtx, login: SsoLogin, at: Date) {
+  if (!login.accessToken) return { accessTokenEnc: null, accessTokenExpiresAt: null };
+  const seconds = login.accessTokenExpiresIn;
+  return {
+    accessTokenEnc: seal(accessTokenKey(ctx), login.accessToken),
+    accessTokenExpiresAt:
+      seconds !== null && Number.isFinite(seconds) ? new Date(at.getTime() + seconds * 1000) : null,
+  };
 }
 
 /**
@@ -112,6 +131,7 @@ export async function loginCitizen(
     citizenId: accountId,
     stage: 'full',
     idToken: login.idToken,
+    ...sealAccessToken(ctx, login, at),
   });
   setSessionCookie(ctx, reply, session.token);
   await recordAudit(
@@ -127,6 +147,29 @@ export async function loginCitizen(
     at,
   );
   return { ok: true, accountId };
+}
+
+/**
+ * The SSO access token of a citizen's session, for a data call to the SSO on the person's behalf;
+ * null when the session is not this citizen's, has ended or expired, holds no token, the token has
+ * expired (the SSO's expires_in; without one, it is used while the session lives), or it cannot be
+ * unsealed (the server secret changed).
+ */
+export async function ssoAccessToken(
+  ctx: Pick<CitizenAuthCtx, 'db' | 'clock' | 'serverSecret'>,
+  who: { id: string; sessionId: string },
+): Promise<string | null> {
+  const row = await findSessionAccessToken(ctx.db, who.sessionId);
+  const now = ctx.clock.now();
+  if (!row?.access_token_enc || row.citizen_id !== who.id || row.ended_at || row.expires_at <= now) {
+    return null;
+  }
+  if (row.access_token_expires_at && row.access_token_expires_at <= now) return null;
+  try {
+    return open(accessTokenKey(ctx), row.access_token_enc);
+  } catch {
+    return null;
+  }
 }
 
 /** Ends the citizen's session; returns the ID token for the SSO's logout. */

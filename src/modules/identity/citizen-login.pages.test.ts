@@ -3,11 +3,16 @@
  * (oidc-provider) in the same app, through HTTP requests as a browser makes them.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import net from 'node:net';
-import { describe, it } from 'node:test';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { formAction, OidcBrowser } from '../../../test/oidc-browser.js';
+import { fixedClock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { ssoAccessToken } from './citizen-auth.service.js';
 import { SANDBOX_ACCOUNTS } from './vneid-sandbox/sandbox-people.js';
 
 const AN = SANDBOX_ACCOUNTS.find((a) => a.key === '022085012345')!;
@@ -262,6 +267,116 @@ describe('citizen login through the VNeID sandbox', async () => {
     assert.match(back.body, /Bạn đã đăng xuất/);
     const picker = await b.open('/dang-nhap/vneid');
     assert.match(picker.body, /VNeID thử nghiệm: chọn tài khoản/, 'the sandbox session ended too');
+  });
+
+  it('keeps the SSO access token sealed on the session, usable at userinfo until it expires', async () => {
+    const person = SANDBOX_ACCOUNTS[1]!;
+    const b = new OidcBrowser(app);
+    const page = await logIn(b, person.sub);
+    const citizen = await account(db, person.accountType, person.key);
+    assert.ok(citizen);
+    const row = await db
+      .selectFrom('sessions')
+      .select(['id', 'created_at', 'access_token_enc', 'access_token_expires_at'])
+      .where('citizen_id', '=', citizen.id)
+      .where('ended_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.match(row.access_token_enc ?? '', /^v1\./, 'sealed with the secret box');
+    const expiresAt = row.access_token_expires_at;
+    assert.ok(expiresAt, 'the expiry the SSO gave (expires_in) is kept');
+    const lifetime = (expiresAt.getTime() - row.created_at.getTime()) / 1000;
+    assert.ok(lifetime > 590 && lifetime <= 601, `the sandbox's 10-minute access tokens: ${lifetime} s`);
+
+    const who = { id: citizen.id, sessionId: row.id };
+    const token = await ssoAccessToken(ctx, who);
+    assert.ok(token && token.length >= 20);
+    assert.ok(!row.access_token_enc?.includes(token), 'never stored in clear');
+    const metadata = (
+      await app.inject({ url: '/vneid-sandbox/.well-known/openid-configuration' })
+    ).json() as { userinfo_endpoint: string };
+    const userinfo = await app.inject({
+      url: new URL(metadata.userinfo_endpoint).pathname,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(userinfo.statusCode, 200, 'the token read back is the one the SSO accepts');
+    assert.equal((userinfo.json() as { sub: string }).sub, person.sub);
+
+    assert.equal(await ssoAccessToken(ctx, { ...who, id: AN.sub }), null, 'only for its own citizen');
+    const at = (ms: number) => ({ ...ctx, clock: fixedClock(new Date(expiresAt.getTime() + ms)) });
+    assert.equal(await ssoAccessToken(at(-1000), who), token, 'still valid a second before its expiry');
+    assert.equal(await ssoAccessToken(at(0), who), null, 'expired');
+    assert.equal(
+      await ssoAccessToken({ ...ctx, serverSecret: 'another-secret-another-secret-another' }, who),
+      null,
+      'unreadable under another server secret',
+    );
+
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    await b.post('/dang-xuat', { _csrf: csrf });
+    assert.equal(await ssoAccessToken(ctx, who), null, 'gone with the session');
+    const ended = await db
+      .selectFrom('sessions')
+      .select(['access_token_enc', 'access_token_expires_at', 'end_reason'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(ended, { access_token_enc: null, access_token_expires_at: null, end_reason: 'logout' });
+  });
+});
+
+describe('the VNeID sandbox shared by two web processes on one database', async () => {
+  // Two `motcua serve` processes: one database, one DATA_DIR (the sandbox's signing key), one secret.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-shared-'));
+  after(() => fs.rm(dataDir, { recursive: true, force: true }));
+  const a = await buildTestApp({ env: { DATA_DIR: dataDir } });
+  const b = await buildTestApp({ database: a.database, env: { DATA_DIR: dataDir } });
+
+  /** A browser on another process, with this one's cookies. */
+  function moveTo(from: OidcBrowser, app: typeof a.app) {
+    const to = new OidcBrowser(app);
+    for (const [name, cookie] of from.jar) to.jar.set(name, cookie);
+    return to;
+  }
+
+  it('lets a login started on one process go on at the other, both ways', async () => {
+    const onA = new OidcBrowser(a.app);
+    const picker = await onA.open('/dang-nhap/vneid');
+    const consent = await onA.submit(picker, formAction(picker.body, PICKER), { account: AN.sub });
+    assert.match(consent.body, /Cho phép chia sẻ thông tin/);
+    const models = await a.ctx.db.selectFrom('oidc_sandbox_store').select('model').distinct().execute();
+    assert.deepEqual(models.map((m) => m.model).sort(), ['Interaction', 'Session']);
+
+    // Consent given on B: B resumes A's interaction, with A's sandbox session, and issues the code.
+    const onB = moveTo(onA, b.app);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(consent.body)![1]!;
+    let res = await onB.post(formAction(consent.body, PICKER), { action: 'allow', _csrf: csrf });
+    for (let i = 0; i < 10 && res.statusCode === 303 && !onB.visited.at(-1)?.includes('callback'); i++) {
+      const to = String(res.headers.location);
+      if (new URL(to, 'http://x').pathname === '/dang-nhap/vneid/callback') break;
+      res = await onB.get(to);
+    }
+    const callback = new URL(String(res.headers.location));
+    assert.equal(callback.pathname, '/dang-nhap/vneid/callback');
+    assert.ok(callback.searchParams.get('code'));
+
+    // The callback reaches A: A redeems at its own token endpoint a code B issued.
+    const backOnA = moveTo(onB, a.app);
+    const landed = await backOnA.follow(await backOnA.get(callback.href));
+    assert.equal(backOnA.visited.at(-1), '/tai-khoan');
+    assert.match(landed.body, />Nguyễn Văn An</);
+    const codes = await a.ctx.db
+      .selectFrom('oidc_sandbox_store')
+      .select(['consumed_at'])
+      .where('model', '=', 'AuthorizationCode')
+      .execute();
+    assert.equal(codes.length, 1);
+    assert.ok(codes[0]?.consumed_at, 'the code is consumed: a replay at either process fails');
+
+    // A new login from B finds the sandbox session A started: no account picker.
+    const again = moveTo(backOnA, b.app);
+    const second = await again.open('/dang-nhap/vneid');
+    assert.equal(again.visited.at(-1), '/tai-khoan', 'the sandbox remembers the person on B');
+    assert.match(second.body, />Nguyễn Văn An</);
   });
 });
 

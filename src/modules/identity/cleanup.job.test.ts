@@ -7,7 +7,7 @@ import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
 import { createLogger } from '../../platform/logger.js';
 import type { AppContext } from '../../platform/module.js';
-import { IDENTITY_CLEANUP_JOB, identityCleanupJob } from './cleanup.job.js';
+import { cleanUpIdentity, IDENTITY_CLEANUP_JOB, identityCleanupJob } from './cleanup.job.js';
 import { identityModule } from './index.js';
 import { insertSession } from './sessions.repository.js';
 import { hashToken, newToken } from './sessions.service.js';
@@ -120,5 +120,27 @@ describe('identity clean-up job', () => {
     assert.equal(left.length, 0);
     const gone = await db.selectFrom('sessions').select('id').where('id', '=', ended).execute();
     assert.equal(gone.length, 0);
+  });
+
+  it('deletes the VNeID sandbox state past its expiry, and keeps the rest', async () => {
+    const sandboxRow = (model: string, id: string, expiresAt: Date | null) =>
+      db
+        .insertInto('oidc_sandbox_store')
+        .values({ model, id, payload: JSON.stringify({ jti: id }), expires_at: expiresAt })
+        .execute();
+    await sandboxRow('Session', 'expired-session', hoursAgo(1));
+    await sandboxRow('AuthorizationCode', 'expired-code', new Date(NOW.getTime() - 1000));
+    await sandboxRow('Interaction', 'live-interaction', new Date(NOW.getTime() + 60_000));
+    await sandboxRow('Grant', 'live-grant', hoursAgo(-8));
+    await sandboxRow('Client', 'no-expiry', null);
+
+    const first = await cleanUpIdentity({ db, clock, config });
+    assert.equal(first.sandbox, 2);
+    const left = await db.selectFrom('oidc_sandbox_store').select('id').orderBy('id').execute();
+    assert.deepEqual(
+      left.map((r) => r.id),
+      ['live-grant', 'live-interaction', 'no-expiry'],
+    );
+    assert.equal((await cleanUpIdentity({ db, clock, config })).sandbox, 0, 'idempotent');
   });
 });

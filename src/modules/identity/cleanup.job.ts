@@ -7,13 +7,15 @@
  * - sessions ended, or expired without a logout, more than SESSION_RETENTION_DAYS (30) days ago. A
  *   session row is working state, not the record: logins, logouts and failures are in the audit log,
  *   which is kept. The rows carry the address and browser of each login, so they are kept only as long
- *   as they help answer "which devices were logged in last month?" after an incident.
+ *   as they help answer "which devices were logged in last month?" after an incident;
+ * - the VNeID sandbox's stored state (oidc_sandbox_store, demo mode) past its expiry: sessions,
+ *   interactions, codes and tokens oidc-provider no longer reads.
  *
  * Idempotent: running it twice deletes nothing more.
  */
 import { defineJob } from '../../platform/jobs.js';
 import type { AppContext } from '../../platform/module.js';
-import { deleteOldSessions, deleteStaleThrottles } from './cleanup.repository.js';
+import { deleteExpiredSandboxState, deleteOldSessions, deleteStaleThrottles } from './cleanup.repository.js';
 
 export const IDENTITY_CLEANUP_JOB = 'identity.cleanup';
 const BATCH = 5000;
@@ -31,7 +33,13 @@ export async function cleanUpIdentity(ctx: Ctx, signal?: AbortSignal) {
     sessions += deleted;
     if (deleted < BATCH || signal?.aborted) break;
   }
-  return { throttles, sessions };
+  let sandbox = 0;
+  for (;;) {
+    const deleted = await deleteExpiredSandboxState(ctx.db, now, BATCH);
+    sandbox += deleted;
+    if (deleted < BATCH || signal?.aborted) break;
+  }
+  return { throttles, sessions, sandbox };
 }
 
 /** Every night at 03:17 Vietnam time, away from office hours and from round-hour jobs. */

@@ -36,3 +36,25 @@ export async function deleteOldSessions(db: Db, before: Date, limit: number): Pr
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * Deletes up to `limit` rows of the VNeID sandbox's store (oidc_sandbox_store) that expired before
+ * `now` (nothing reads them any more); returns how many.
+ */
+export async function deleteExpiredSandboxState(db: Db, now: Date, limit: number): Promise<number> {
+  const r = await db
+    .deleteFrom('oidc_sandbox_store')
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('model', 'id'),
+        'in',
+        selectFrom('oidc_sandbox_store')
+          .select(['model', 'id'])
+          .where('expires_at', '<', now)
+          .limit(limit)
+          .$asTuple('model', 'id'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

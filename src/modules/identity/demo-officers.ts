@@ -5,11 +5,11 @@
  * so they must never exist in production: the seed refuses to run there, whatever the config says.
  */
 
+import { recordAudit } from '../../platform/audit/record.js';
 import type { Role } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext, DemoAccount } from '../../platform/module.js';
 import { findAgencyByCode } from '../admin-units/index.js';
-import { recordAudit } from './audit.repository.js';
 import * as repo from './officers-admin.repository.js';
 import { hashPassword } from './passwords.js';
 import { seal, secretBoxKey } from './secret-box.js';

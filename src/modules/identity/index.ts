@@ -16,9 +16,13 @@ import { registerOfficerAuthApi } from './officer-auth.api.js';
 import { registerOfficerAuthPages } from './officer-auth.pages.js';
 import { registerOfficerAdminPages } from './officers-admin.pages.js';
 
+/**
+ * The audit log's append side lives in src/platform/audit: new code imports it from there
+ * (docs/architecture.md, audit log); this re-export only keeps earlier callers working.
+ */
+export { type AuditEntry, recordAudit } from '../../platform/audit/record.js';
 export { CITIZEN_LOGIN_PATH, identityAccess, OFFICER_LOGIN_PATH } from './access.js';
 export { type AgencyTree, loadAgencyTree } from './agency-tree.repository.js';
-export { type AuditEntry, recordAudit } from './audit.repository.js';
 export { AUDIT_CHAIN_JOB } from './audit-chain.service.js';
 export {
   formatVerifyReport,
@@ -26,6 +30,7 @@ export {
   type VerifyReport,
   verifyAuditChain,
 } from './audit-verify.service.js';
+export { ssoAccessToken } from './citizen-auth.service.js';
 export { type OfficerLink, officerLinks } from './officer-links.js';
 export {
   type AgencyAncestry,

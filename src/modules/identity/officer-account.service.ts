@@ -3,8 +3,8 @@
  * administrators right after the password, optional for others) and change the password.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/record.js';
 import type { FieldError } from '../../platform/errors.js';
-import { recordAudit } from './audit.repository.js';
 import { authMessages as m } from './officer-auth.messages.js';
 import {
   enableTotp,

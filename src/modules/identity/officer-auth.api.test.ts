@@ -132,3 +132,48 @@ describe('officer auth API', () => {
     for (const p of ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/me']) assert.ok(doc.paths[p], p);
   });
 });
+
+describe('login attempts from one address', async () => {
+  const limited = await buildTestApp({ env: { LOGIN_RATE_LIMIT_MAX: '3' } });
+  const post = (url: string, payload: string, headers: Record<string, string>) =>
+    limited.app.inject({ method: 'POST', url, payload, headers, remoteAddress: '203.0.113.7' });
+
+  it('are slowed per minute, whatever the usernames: the API and the page each answer 429', async () => {
+    const json = { 'content-type': 'application/json' };
+    const codes: number[] = [];
+    for (const username of ['a.one', 'b.two', 'c.three', 'd.four']) {
+      const res = await post(
+        '/api/v1/auth/login',
+        JSON.stringify({ username, password: 'sai-mat-khau' }),
+        json,
+      );
+      codes.push(res.statusCode);
+      if (res.statusCode === 429) {
+        assert.ok(Number(res.headers['retry-after']) > 0);
+        assert.equal(res.json().code, 'request.rate_limited');
+      }
+    }
+    assert.deepEqual(codes, [401, 401, 401, 429]);
+
+    // The page's form counts on its own; a refusal there is a page in Vietnamese.
+    const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+    const page: number[] = [];
+    let last = '';
+    for (let i = 0; i < 4; i++) {
+      const res = await post('/can-bo/dang-nhap', 'username=x.y&password=z', form);
+      page.push(res.statusCode);
+      last = res.body;
+    }
+    assert.equal(page[3], 429);
+    assert.match(last, /Bạn gửi quá nhiều yêu cầu/);
+
+    // Another address is not held back by this one.
+    const other = await limited.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a.one', password: 'sai-mat-khau' },
+      remoteAddress: '203.0.113.8',
+    });
+    assert.equal(other.statusCode, 401);
+  });
+});

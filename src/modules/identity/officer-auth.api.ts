@@ -14,6 +14,7 @@ import {
   checkPassword,
   checkTotp,
   lockTime,
+  loginAttemptLimit,
   logoutOfficer,
   startOfficerSession,
 } from './officer-auth.service.js';
@@ -76,7 +77,7 @@ export function registerOfficerAuthApi(app: App, ctx: AuthCtx) {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: loginAttemptLimit(ctx) },
       schema: {
         tags,
         summary: 'Cán bộ đăng nhập / Officer login',

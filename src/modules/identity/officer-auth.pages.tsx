@@ -24,6 +24,7 @@ import {
   checkTotp,
   halfSessionOfficer,
   lockTime,
+  loginAttemptLimit,
   logoutOfficer,
   safeNext,
   startOfficerSession,
@@ -86,6 +87,7 @@ async function enrolPage(
 }
 
 export function registerOfficerAuthPages(app: App, ctx: AuthCtx) {
+  const attempts = { config: { ...PUBLIC.config, rateLimit: loginAttemptLimit(ctx) } };
   app.get(AUTH_CSS_PATH, { ...PUBLIC, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS),
   );
@@ -98,7 +100,7 @@ export function registerOfficerAuthPages(app: App, ctx: AuthCtx) {
     );
   });
 
-  app.post(LOGIN_PATH, PUBLIC, async (req, reply) => {
+  app.post(LOGIN_PATH, attempts, async (req, reply) => {
     const t = translator(req.lang);
     const next = safeNext(value(req.body, 'next'));
     const username = value(req.body, 'username');
@@ -143,7 +145,7 @@ export function registerOfficerAuthPages(app: App, ctx: AuthCtx) {
     );
   });
 
-  app.post(TOTP_PATH, PUBLIC, async (req, reply) => {
+  app.post(TOTP_PATH, attempts, async (req, reply) => {
     const next = safeNext(value(req.body, 'next'));
     const half = halfSessionOfficer(await sessionOf(ctx, req));
     if (!half) return reply.redirect(withNext(LOGIN_PATH, next), 303);
@@ -181,7 +183,7 @@ export function registerOfficerAuthPages(app: App, ctx: AuthCtx) {
     return enrolPage(ctx, req, reply, row.officer_id, row.stage === 'password', []);
   });
 
-  app.post(ENROL_PATH, PUBLIC, async (req, reply) => {
+  app.post(ENROL_PATH, attempts, async (req, reply) => {
     const row = await sessionOf(ctx, req);
     if (!row?.officer_id) return reply.redirect(LOGIN_PATH, 303);
     const ok = await confirmTotpEnrolment(ctx, row.officer_id, value(req.body, 'code'), req.ip ?? null);

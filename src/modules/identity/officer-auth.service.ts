@@ -5,10 +5,10 @@
  * promoted by creating a new one (the token rotates) and ending the half one.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/record.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Role } from '../../platform/http/access.js';
 import type { AppContext } from '../../platform/module.js';
-import { recordAudit } from './audit.repository.js';
 import { afterFailure, afterSuccess, isLocked } from './lockout.js';
 import {
   acceptTotpStep,
@@ -32,6 +32,16 @@ import {
 import { acceptTotp } from './totp.js';
 
 export type AuthCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'serverSecret'>;
+
+/**
+ * Route options of every login step (password, TOTP code, enrolment; page and API): attempts per
+ * minute from one client address. The per-username lockout stops guessing one account; this slows
+ * spraying one password over many usernames. Each route counts separately.
+ */
+export const loginAttemptLimit = (ctx: Pick<AuthCtx, 'config'>) => ({
+  max: ctx.config.loginRateLimitMax,
+  timeWindow: '1 minute',
+});
 
 /** Leaders and administrators must use a second factor (issue 4, item 5). */
 export const TOTP_REQUIRED_ROLES: readonly Role[] = ['agency_leader', 'agency_admin', 'system_admin'];

@@ -4,11 +4,12 @@
  * (policy.ts) with the agency tree read once, changes rows in one transaction and audits the change
  * in it. Temporary passwords are returned once and never stored in clear.
  */
+
+import { recordAudit } from '../../platform/audit/record.js';
 import type { Grant, Principal, Role } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { type AgencyTree, loadAgencyTree } from './agency-tree.repository.js';
-import { recordAudit } from './audit.repository.js';
 import {
   errors,
   type OfficerForm,

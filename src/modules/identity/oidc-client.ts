@@ -124,6 +124,9 @@ export class CitizenSso {
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
     return {
       idToken: tokens.id_token ?? null,
+      accessToken: tokens.access_token,
+      /** Seconds from now, as the token response said (expires_in); null when it did not. */
+      accessTokenExpiresIn: tokens.expiresIn() ?? null,
       subject: idClaims.sub,
       claims: userinfo as Record<string, unknown>,
     };

@@ -12,6 +12,9 @@ export interface NewSession {
   ip: string | null;
   userAgent: string | null;
   idToken?: string | null;
+  /** The SSO's access token, already sealed (secret box), and when it expires. */
+  accessTokenEnc?: string | null;
+  accessTokenExpiresAt?: Date | null;
 }
 
 export async function insertSession(db: Db, s: NewSession) {
@@ -29,6 +32,8 @@ export async function insertSession(db: Db, s: NewSession) {
       ip: s.ip,
       user_agent: s.userAgent?.slice(0, 500) ?? null,
       id_token: s.idToken ?? null,
+      access_token_enc: s.accessTokenEnc ?? null,
+      access_token_expires_at: s.accessTokenEnc ? (s.accessTokenExpiresAt ?? null) : null,
     })
     .execute();
 }
@@ -64,13 +69,25 @@ export async function touchSession(db: Db, id: string, at: Date) {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
+/** An ended session's SSO access token is of no more use to anyone: it is not kept. */
+const FORGET_ACCESS_TOKEN = { access_token_enc: null, access_token_expires_at: null };
+
 export async function endSessionRow(db: Db, id: string, at: Date, reason: string) {
   await db
     .updateTable('sessions')
-    .set({ ended_at: at, end_reason: reason })
+    .set({ ended_at: at, end_reason: reason, ...FORGET_ACCESS_TOKEN })
     .where('id', '=', id)
     .where('ended_at', 'is', null)
     .execute();
+}
+
+/** The SSO access token of a citizen's session (sealed), with what decides whether it may be used. */
+export function findSessionAccessToken(db: Db, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['citizen_id', 'ended_at', 'expires_at', 'access_token_enc', 'access_token_expires_at'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
 }
 
 /** Ends every live session of an officer or citizen ("log out everywhere"); returns how many. */
@@ -82,7 +99,7 @@ export async function endSessionsOf(
 ): Promise<number> {
   const result = await db
     .updateTable('sessions')
-    .set({ ended_at: at, end_reason: reason })
+    .set({ ended_at: at, end_reason: reason, ...FORGET_ACCESS_TOKEN })
     .where('ended_at', 'is', null)
     .where(
       'officerId' in owner ? 'officer_id' : 'citizen_id',

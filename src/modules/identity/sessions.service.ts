@@ -40,6 +40,9 @@ export interface StartSession {
   citizenId?: string;
   stage: 'password' | 'full';
   idToken?: string | null;
+  /** The SSO's access token, already sealed, and when it expires (citizens only). */
+  accessTokenEnc?: string | null;
+  accessTokenExpiresAt?: Date | null;
 }
 
 /** Creates a session and returns its id and the token for the cookie (never stored in clear). */
@@ -58,6 +61,8 @@ export async function createSession(ctx: Ctx, req: FastifyRequest, s: StartSessi
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent'] ?? null,
     idToken: s.idToken,
+    accessTokenEnc: s.accessTokenEnc,
+    accessTokenExpiresAt: s.accessTokenExpiresAt,
   });
   return { id, token };
 }

@@ -221,6 +221,153 @@ export interface CalendarRevisions {
   scope: string;
 }
 
+export interface CatalogueChannels {
+  description: string | null;
+  fee_status: string;
+  kind: string;
+  position: number;
+  time_text: string | null;
+  time_unit: string | null;
+  time_unit_source: string | null;
+  time_value: number | null;
+  version_id: string;
+}
+
+export interface CatalogueComponents {
+  certified_copies: number;
+  condition_text: string | null;
+  copies: number;
+  group_title: string | null;
+  name: string;
+  originals: number;
+  position: number;
+  requirement: string;
+  reusable_data: boolean;
+  template_file: string | null;
+  template_url: string | null;
+  version_id: string;
+}
+
+export interface CatalogueFeeLines {
+  amount: number;
+  amount_max: number | null;
+  channel_position: number | null;
+  collected: string;
+  currency: string;
+  exemptions: string | null;
+  kind: string;
+  note: string | null;
+  per_unit: string | null;
+  position: number;
+  version_id: string;
+}
+
+export interface CatalogueFeeReductions {
+  channel: string;
+  legal_basis: string;
+  percent: number;
+  position: number;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  version_id: string;
+}
+
+export interface CatalogueImports {
+  format: string;
+  id: string;
+  imported_at: Timestamp;
+  report: Json;
+  source_file: string;
+  source_sha256: string;
+  summary: Json;
+}
+
+export interface CatalogueLegalBases {
+  issued_on: Timestamp | null;
+  number: string | null;
+  position: number;
+  title: string;
+  version_id: string;
+}
+
+export interface CatalogueProcedures {
+  code: string;
+  created_at: Timestamp;
+  id: string;
+  local_code: string | null;
+}
+
+export interface CatalogueProcedureVersions {
+  conditions_text: string | null;
+  content_hash: string;
+  created_at: Timestamp;
+  cut_off: Json | null;
+  decision_date: Timestamp | null;
+  decision_number: string | null;
+  disclosed_on: Timestamp | null;
+  effective_from: Timestamp | null;
+  field: string | null;
+  id: string;
+  levels: string[];
+  name: string;
+  online_level: string;
+  online_level_source: string;
+  parse_issues: Generated<Json>;
+  procedure_id: string;
+  procedure_type: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  source: Generated<Json>;
+  status: string;
+  steps_text: string | null;
+  version_number: number;
+}
+
+export interface CatalogueResults {
+  code: string | null;
+  code_valid: boolean;
+  name: string;
+  position: number;
+  version_id: string;
+}
+
+export interface CatalogueVersionAgencies {
+  agency_id: string | null;
+  level: string | null;
+  name: string;
+  position: number;
+  role: string;
+  version_id: string;
+}
+
+export interface CatalogueVersionSubjects {
+  kind: string;
+  label: string;
+  position: number;
+  version_id: string;
+}
+
+export interface CatalogueWorkflows {
+  agency_id: string | null;
+  created_at: Timestamp;
+  id: string;
+  is_default: boolean;
+  level: string;
+  online_target_minutes: number | null;
+  updated_at: Timestamp;
+  version_id: string;
+}
+
+export interface CatalogueWorkflowSteps {
+  agency_id: string | null;
+  agency_name: string | null;
+  budget_minutes: number | null;
+  kind: string;
+  position: number;
+  role: string;
+  workflow_id: string;
+}
+
 export interface CitizenAccounts {
   account_key: string;
   account_type: number;
@@ -274,6 +421,17 @@ export interface Officers {
   username: string;
 }
 
+export interface OidcSandboxStore {
+  consumed_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  grant_id: string | null;
+  id: string;
+  model: string;
+  payload: Json;
+  uid: string | null;
+  user_code: string | null;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -281,6 +439,8 @@ export interface SchemaMigrations {
 }
 
 export interface Sessions {
+  access_token_enc: string | null;
+  access_token_expires_at: Timestamp | null;
   citizen_id: string | null;
   created_at: Timestamp;
   end_reason: string | null;
@@ -322,10 +482,24 @@ export interface DB {
   calendar_days: CalendarDays;
   calendar_office_hours: CalendarOfficeHours;
   calendar_revisions: CalendarRevisions;
+  catalogue_channels: CatalogueChannels;
+  catalogue_components: CatalogueComponents;
+  catalogue_fee_lines: CatalogueFeeLines;
+  catalogue_fee_reductions: CatalogueFeeReductions;
+  catalogue_imports: CatalogueImports;
+  catalogue_legal_bases: CatalogueLegalBases;
+  catalogue_procedure_versions: CatalogueProcedureVersions;
+  catalogue_procedures: CatalogueProcedures;
+  catalogue_results: CatalogueResults;
+  catalogue_version_agencies: CatalogueVersionAgencies;
+  catalogue_version_subjects: CatalogueVersionSubjects;
+  catalogue_workflow_steps: CatalogueWorkflowSteps;
+  catalogue_workflows: CatalogueWorkflows;
   citizen_accounts: CitizenAccounts;
   login_throttle: LoginThrottle;
   officer_roles: OfficerRoles;
   officers: Officers;
+  oidc_sandbox_store: OidcSandboxStore;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   worker_heartbeats: WorkerHeartbeats;

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditActorOf } from '../../../platform/audit/actor.js';
 import { validationError } from '../../../platform/errors.js';
 import { translator } from '../../../platform/html/i18n.js';
 import type { Role } from '../../../platform/http/access.js';
@@ -50,7 +51,7 @@ const queryValue = (req: FastifyRequest, name: string) => {
   return typeof v === 'string' ? v.trim() : '';
 };
 
-const actorOf = (req: FastifyRequest) => req.principal?.id ?? 'unknown';
+const actorOf = (req: FastifyRequest) => auditActorOf(req.principal, req.ip);
 
 /** The create form's hidden key as sent back (a printable ASCII token), or a fresh one. */
 const formKeyOf = (req: FastifyRequest) => {

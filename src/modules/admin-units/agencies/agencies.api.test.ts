@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../../test/build-test-app.js';
+import { officerActor } from '../../../../test/factories-actors.js';
 import { fixedClock } from '../../../platform/clock.js';
 import type { AppModule } from '../../../platform/module.js';
 import { changeAgencyCode } from './agencies.service.js';
@@ -97,7 +98,12 @@ describe('agencies API', async () => {
 
   it('finds an old code at a date it was valid', async () => {
     const sctp = await getAgencyByCode(database.db, '000.00.12.H22');
-    await changeAgencyCode(ctx, sctp.id, { code: 'H22.12', effectiveFrom: '2026-03-01' }, 'officer-1');
+    await changeAgencyCode(
+      ctx,
+      sctp.id,
+      { code: 'H22.12', effectiveFrom: '2026-03-01' },
+      officerActor('officer-1'),
+    );
     assert.equal((await get('/api/v1/agencies/000.00.12.H22')).statusCode, 404);
     const past = (await get('/api/v1/agencies/000.00.12.H22?at=2026-02-28')).json();
     assert.equal(past.id, sctp.id);

@@ -11,6 +11,7 @@
  * DOMAIN.md §5.2) but were not taken from the official catalogue. Addresses name the building each
  * unit's catalogue entry gives as its administrative seat; phone numbers and e-mails are left empty.
  */
+import { systemActor } from '../../../platform/audit/actor.js';
 import type { DemoAccount } from '../../../platform/module.js';
 import { createAgency } from './agencies.service.js';
 import { type AgencyDeps, findAgencyByCode } from './agency-lookup.service.js';
@@ -152,7 +153,7 @@ export async function seedDemoAgencies(deps: AgencyDeps): Promise<DemoAccount[]>
         units: seed.units,
         address: seed.address ?? null,
       },
-      'system:demo-seed',
+      systemActor('demo-seed'),
     );
     ids.set(seed.code, created.id);
   }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createTestDatabase } from '../../../../test/database.js';
+import { officerActor } from '../../../../test/factories-actors.js';
 import { insertAgency, uniqueAgencyCode } from '../../../../test/factories-agencies.js';
+import { systemActor } from '../../../platform/audit/actor.js';
 import { fixedClock } from '../../../platform/clock.js';
 import { AppError } from '../../../platform/errors.js';
 import { changeAgencyCode, createAgency, updateAgency } from './agencies.service.js';
@@ -32,7 +34,7 @@ describe('agencies service', async () => {
         name: `  ${nfd}  `,
         units: ['06978', '06978'],
       },
-      'system:test',
+      systemActor('test'),
     );
     assert.equal(agency.code, code);
     assert.equal(agency.name, 'Ủy ban nhân dân xã Ba Chẽ'.normalize('NFC'));
@@ -60,7 +62,7 @@ describe('agencies service', async () => {
         createAgency(
           deps,
           { code: bad, kind: 'department', name: 'Sở Tư pháp', units: ['22'] },
-          'system:test',
+          systemActor('test'),
         ),
         isAppError('agency.invalid_input', (e) => {
           assert.equal(e.kind, 'validation');
@@ -79,7 +81,7 @@ describe('agencies service', async () => {
       createAgency(
         deps,
         { code: 'H22.1', kind: 'ministry', name: ' ', units: ['123'], phone: 'call me', email: 'x@' },
-        'system:test',
+        systemActor('test'),
       ),
       isAppError('agency.invalid_input', (e) => {
         assert.deepEqual(e.fields.map((f) => f.field).sort(), ['email', 'kind', 'name', 'phone', 'units']);
@@ -89,7 +91,7 @@ describe('agencies service', async () => {
       createAgency(
         deps,
         { code: 'H22.2', kind: 'commune_committee', name: 'UBND', units: ['22'] },
-        'system:test',
+        systemActor('test'),
       ),
       isAppError('agency.invalid_input', (e) => assert.equal(e.fields[0]?.field, 'units')),
     );
@@ -125,7 +127,7 @@ describe('agencies service', async () => {
       deps,
       agency.id,
       { code: next, effectiveFrom: '2026-01-01', source: 'QĐ 09/2025/QĐ-TTg' },
-      'officer-1',
+      officerActor('officer-1'),
     );
     assert.equal(changed.code, next);
     assert.equal((await findAgencyByCode(db, old, '2025-12-31'))?.id, agency.id);
@@ -163,15 +165,20 @@ describe('agencies service', async () => {
     const a = await insertAgency(db, {}, clock);
     const b = await insertAgency(db, {}, clock);
     await assert.rejects(
-      changeAgencyCode(deps, a.id, { code: b.code, effectiveFrom: '2026-06-01' }, 'officer-1'),
+      changeAgencyCode(deps, a.id, { code: b.code, effectiveFrom: '2026-06-01' }, officerActor('officer-1')),
       isAppError('agency.code_taken'),
     );
     await assert.rejects(
-      changeAgencyCode(deps, a.id, { code: uniqueAgencyCode(), effectiveFrom: '2025-07-01' }, 'officer-1'),
+      changeAgencyCode(
+        deps,
+        a.id,
+        { code: uniqueAgencyCode(), effectiveFrom: '2025-07-01' },
+        officerActor('officer-1'),
+      ),
       isAppError('agency.code_change_too_early'),
     );
     await assert.rejects(
-      changeAgencyCode(deps, a.id, { code: 'H22-101' }, 'officer-1'),
+      changeAgencyCode(deps, a.id, { code: 'H22-101' }, officerActor('officer-1')),
       isAppError('agency.invalid_code', (e) => {
         assert.equal(e.status, 400);
         assert.match(e.text.vi, /không đúng dạng/);
@@ -179,7 +186,7 @@ describe('agencies service', async () => {
       }),
     );
     assert.deepEqual((await agencyCodeHistory(db, a.id)).length, 1, 'nothing changed');
-    const same = await changeAgencyCode(deps, a.id, { code: a.code }, 'officer-1');
+    const same = await changeAgencyCode(deps, a.id, { code: a.code }, officerActor('officer-1'));
     assert.equal(same.code, a.code, 'the same code is a no-op');
   });
 
@@ -205,7 +212,7 @@ describe('agencies service', async () => {
         units: ['07093'],
         phone: '0203-3870-123',
       },
-      'officer-2',
+      officerActor('officer-2'),
     );
     assert.equal(updated.phone, '0203 3870 123');
     const last = await db
@@ -220,7 +227,7 @@ describe('agencies service', async () => {
         deps,
         province.id,
         { kind: 'provincial_committee', name: 'UBND tỉnh', units: ['22'], parentId: centre.id },
-        'x',
+        officerActor('x'),
       ),
       isAppError('agency.invalid_parent', (e) => assert.equal(e.fields[0]?.field, 'parentId')),
     );
@@ -229,7 +236,7 @@ describe('agencies service', async () => {
         deps,
         commune.id,
         { kind: 'commune_committee', name: 'x', units: ['07093'], parentId: commune.id },
-        'x',
+        officerActor('x'),
       ),
       isAppError('agency.invalid_parent'),
     );

@@ -1,8 +1,10 @@
 /**
  * Use cases that change agencies (cơ quan): create and edit the tree, and change an agency's
  * electronic identifier (mã định danh điện tử) keeping its history. Each runs in one transaction and
- * appends to agency_history. Their administration pages: agencies-admin.pages.tsx.
+ * appends to agency_history and to the audit log. Their administration pages: agencies-admin.pages.tsx.
  */
+import { actorKey, auditActorFields } from '../../../platform/audit/actor.js';
+import { recordAudit } from '../../../platform/audit/record.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
@@ -51,6 +53,32 @@ async function checkParent(db: Db, fields: AgencyFields, self?: string): Promise
 async function checkCodeFree(db: Db, code: string, from: string, except?: string): Promise<void> {
   const claims = await codes.selectCodeClaims(db, code, from);
   if (claims.some((c) => c.agencyId !== except)) throw codeTaken(code);
+}
+
+/**
+ * Appends the change to agency_history (the agency's own trail, shown on its page) and to the audit
+ * log as `agency.<action>`, in the caller's transaction.
+ */
+async function recordChange(
+  trx: Db,
+  change: { agencyId: string; action: string; details: object; requestKey?: string | undefined },
+  actor: Actor,
+  at: Date,
+): Promise<void> {
+  const { agencyId, action, details } = change;
+  await repo.insertAgencyHistory(trx, { id: newId(), ...change, actor: actorKey(actor), at });
+  await recordAudit(
+    trx,
+    {
+      ...auditActorFields(actor),
+      agencyId,
+      action: `agency.${action}`,
+      objectType: 'agency',
+      objectId: agencyId,
+      details: { ...details },
+    },
+    at,
+  );
 }
 
 /** Exclusion constraints catch what a concurrent transaction slipped in between check and insert. */
@@ -119,15 +147,7 @@ async function insertNewAgency(
         source: v.codeSource,
         createdAt: now,
       });
-      await repo.insertAgencyHistory(trx, {
-        id: newId(),
-        agencyId: id,
-        action: 'created',
-        actor,
-        at: now,
-        details: v,
-        requestKey,
-      });
+      await recordChange(trx, { agencyId: id, action: 'created', details: v, requestKey }, actor, now);
     }),
   );
 }
@@ -156,14 +176,7 @@ export async function updateAgency(
     if (Object.keys(changes).length === 0) return;
     await repo.updateAgencyRow(trx, id, fields, now);
     await repo.replaceAgencyUnits(trx, id, fields.units);
-    await repo.insertAgencyHistory(trx, {
-      id: newId(),
-      agencyId: id,
-      action: 'updated',
-      actor,
-      at: now,
-      details: changes,
-    });
+    await recordChange(trx, { agencyId: id, action: 'updated', details: changes }, actor, now);
   });
   return getAgency(deps.db, id, now);
 }
@@ -223,14 +236,8 @@ export async function changeAgencyCode(
         source: change.source ?? null,
         createdAt: now,
       });
-      await repo.insertAgencyHistory(trx, {
-        id: newId(),
-        agencyId: id,
-        action: 'code_changed',
-        actor,
-        at: now,
-        details: { from: open.code, to: code, effectiveFrom: from, source: change.source ?? null },
-      });
+      const details = { from: open.code, to: code, effectiveFrom: from, source: change.source ?? null };
+      await recordChange(trx, { agencyId: id, action: 'code_changed', details }, actor, now);
     }),
   );
   return getAgency(deps.db, id, now);

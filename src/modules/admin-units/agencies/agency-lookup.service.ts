@@ -2,6 +2,7 @@
  * Looking agencies up (cơ quan): by id, by identifier code at a date (old codes stay findable at the
  * dates they were valid), their children and code history, and keyset-paginated lists.
  */
+import type { AuditActor } from '../../../platform/audit/actor.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { notFound, validationError } from '../../../platform/errors.js';
@@ -21,8 +22,8 @@ export interface AgencyDeps {
   clock: Clock;
 }
 
-/** Who acts: an officer id once identity exists; `system:…` for imports and the demo seed. */
-export type Actor = string;
+/** Who acts: the officer of the request, or `systemActor(…)` for imports and the demo seed. */
+export type Actor = AuditActor;
 
 /** An agency as other modules and the API see it. */
 export interface Agency {

@@ -69,6 +69,15 @@ export const ACTION_LABELS: Record<string, Bilingual> = {
   'api_token.created': { vi: 'Tạo mã truy cập API', en: 'API token created' },
   'api_token.revoked': { vi: 'Thu hồi mã truy cập API', en: 'API token revoked' },
   'audit.searched': { vi: 'Tra cứu nhật ký kiểm tra', en: 'Audit log searched' },
+  'agency.created': { vi: 'Tạo cơ quan', en: 'Agency created' },
+  'agency.updated': { vi: 'Sửa thông tin cơ quan', en: 'Agency details changed' },
+  'agency.code_changed': { vi: 'Đổi mã định danh cơ quan', en: 'Agency identifier code changed' },
+  'agency.office_hours_changed': { vi: 'Đổi giờ làm việc của cơ quan', en: 'Agency office hours changed' },
+  'calendar.day_added': { vi: 'Thêm ngày nghỉ, ngày làm bù', en: 'Calendar day added' },
+  'calendar.day_edited': { vi: 'Sửa ngày trong lịch nghỉ', en: 'Calendar day edited' },
+  'calendar.day_removed': { vi: 'Xóa ngày khỏi lịch nghỉ', en: 'Calendar day removed' },
+  'calendar.day_confirmed': { vi: 'Xác nhận ngày nghỉ', en: 'Calendar day confirmed' },
+  'calendar.year_confirmed': { vi: 'Xác nhận lịch nghỉ cả năm', en: 'Calendar year confirmed' },
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, Bilingual> = {
@@ -76,6 +85,8 @@ export const OBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   citizen_account: { vi: 'Tài khoản công dân', en: 'Citizen account' },
   api_token: { vi: 'Mã truy cập API', en: 'API token' },
   agency: { vi: 'Cơ quan', en: 'Agency' },
+  calendar_day: { vi: 'Ngày trong lịch nghỉ', en: 'Calendar day' },
+  calendar_year: { vi: 'Lịch nghỉ năm', en: 'Calendar year' },
   dossier: { vi: 'Hồ sơ', en: 'Dossier' },
 };
 

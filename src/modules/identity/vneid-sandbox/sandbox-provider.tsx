@@ -1,15 +1,18 @@
 /**
  * The VNeID sandbox: a real OpenID Connect provider (oidc-provider) that plays the national portal's
  * single sign-on in demo mode. It registers motcua as its one client, signs with a key kept in
- * DATA_DIR, and answers userinfo with the full claim set of DOMAIN.md §10. Its sessions and codes
- * live in memory (oidc-provider's default adapter): a restart logs people out of the sandbox, which
- * is all a demo needs.
+ * DATA_DIR, and answers userinfo with the full claim set of DOMAIN.md §10. Its sessions, grants and
+ * codes are kept in PostgreSQL (sandbox-adapter.ts): a restart logs nobody out of the sandbox, and
+ * every web process on the database shares them.
  */
 import { createHash } from 'node:crypto';
 import type { KoaContext, default as Provider } from 'oidc-provider';
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/database.js';
 import { isLang } from '../../../platform/html/i18n.js';
 import type { PageContext } from '../../../platform/html/layout.js';
 import { SandboxLogoutView, SandboxMessageView } from './sandbox.views.js';
+import { sandboxStoreAdapter } from './sandbox-adapter.js';
 import { sandboxSigningKey } from './sandbox-keys.js';
 import { findSandboxAccount, SANDBOX_CLAIMS } from './sandbox-people.js';
 
@@ -41,6 +44,8 @@ export async function createSandboxProvider(o: {
   client: SandboxClient;
   dataDir: string;
   serverSecret: string;
+  db: Db;
+  clock: Clock;
 }): Promise<Provider> {
   // Loaded on first use: a deployment outside demo mode never loads oidc-provider at all.
   const { default: OidcProvider } = await import('oidc-provider');
@@ -49,6 +54,7 @@ export async function createSandboxProvider(o: {
     .update(`motcua:vneid-sandbox:cookies:${o.serverSecret}`)
     .digest('hex');
   const provider = new OidcProvider(o.issuer, {
+    adapter: sandboxStoreAdapter(o.db, o.clock),
     clients: [
       {
         client_id: o.client.clientId,

@@ -65,6 +65,8 @@ export function registerVneidSandbox(app: App, ctx: AppContext, settings: OidcSe
       },
       dataDir: ctx.config.dataDir,
       serverSecret: ctx.serverSecret,
+      db: ctx.db,
+      clock: ctx.clock,
     }).then((provider) => {
       provider.on('server_error', (_ctx: unknown, err: unknown) =>
         ctx.log.error({ err }, 'VNeID sandbox error'),

@@ -1,8 +1,14 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
-import { newId } from '../../platform/ids.js';
-import { type AuditContent, contentHash } from './audit-hash.js';
+import type { Db } from '../db/database.js';
+import { newId } from '../ids.js';
+import { type AuditContent, contentHash } from './hash.js';
+
+/*
+ * The append side of the audit log (nhật ký kiểm tra), in the platform so that every module, the
+ * earliest tiers included, records its state changes through this one function. The identity module
+ * owns the table (its migration), the linker that chains entries, `motcua audit verify` and the search.
+ */
 
 export interface AuditEntry {
   actorKind: 'officer' | 'citizen' | 'token' | 'anonymous' | 'system';
