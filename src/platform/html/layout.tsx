@@ -128,3 +128,35 @@ export function ErrorSummary(props: { lang: Lang; items: { field?: string; text:
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
+
+/**
+ * Keyset paging links under a list: back to the first page, and the next page. Nothing when the list
+ * fits one page. Texts come from the page (a log says "newer / older", a register "first / next").
+ */
+export function Pager(props: {
+  label: string;
+  firstText: string;
+  nextText: string;
+  firstHref?: string | null | undefined;
+  nextHref?: string | null | undefined;
+}) {
+  if (!props.firstHref && !props.nextHref) return '';
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.firstHref ? (
+        <a href={props.firstHref} safe>
+          {props.firstText}
+        </a>
+      ) : (
+        ''
+      )}
+      {props.nextHref ? (
+        <a href={props.nextHref} rel="next" safe>
+          {props.nextText}
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}

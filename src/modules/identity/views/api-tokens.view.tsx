@@ -1,7 +1,7 @@
 /** The API token page (list, the token shown once, the create form) and the revoke confirmation. */
 
 import { type Lang, translator } from '../../../platform/html/i18n.js';
-import { CsrfField, ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
+import { CsrfField, ErrorSummary, Layout, type PageContext, Pager } from '../../../platform/html/layout.js';
 import { API_SCOPES } from '../../../platform/http/scopes.js';
 import type { ApiTokenView } from '../api-tokens.service.js';
 import { fill, t$ as m, STATE_LABELS, vnDateTime } from './api-tokens.messages.js';
@@ -296,26 +296,13 @@ export function ApiTokensView(props: ApiTokensProps) {
           {t(m.listTitle)}
         </h2>
         <TokenTable {...props} />
-        {props.nextHref || props.firstHref ? (
-          <nav class="pager" aria-label={t(m.pagination)}>
-            {props.firstHref ? (
-              <a href={props.firstHref} safe>
-                {t(m.firstPage)}
-              </a>
-            ) : (
-              ''
-            )}
-            {props.nextHref ? (
-              <a href={props.nextHref} rel="next" safe>
-                {t(m.nextPage)}
-              </a>
-            ) : (
-              ''
-            )}
-          </nav>
-        ) : (
-          ''
-        )}
+        <Pager
+          label={t(m.pagination)}
+          firstText={t(m.firstPage)}
+          nextText={t(m.nextPage)}
+          firstHref={props.firstHref}
+          nextHref={props.nextHref}
+        />
       </section>
       <CreateForm {...props} />
       {props.once ? <script src={API_TOKENS_JS_PATH} defer></script> : ''}

@@ -1,7 +1,7 @@
 /** The audit log search page: a GET filter form, a dense table (cards on a phone), keyset pages. */
 
 import { type Lang, translator } from '../../../platform/html/i18n.js';
-import { ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
+import { ErrorSummary, Layout, type PageContext, Pager } from '../../../platform/html/layout.js';
 import type { AuditSearchRow } from '../audit-search.repository.js';
 import {
   ACTION_LABELS,
@@ -296,26 +296,13 @@ export function AuditLogView(props: {
           </div>
         </>
       )}
-      {props.nextHref || props.firstHref ? (
-        <nav class="pager" aria-label={t(m.pagination)}>
-          {props.firstHref ? (
-            <a href={props.firstHref} safe>
-              {t(m.firstPage)}
-            </a>
-          ) : (
-            ''
-          )}
-          {props.nextHref ? (
-            <a href={props.nextHref} rel="next" safe>
-              {t(m.nextPage)}
-            </a>
-          ) : (
-            ''
-          )}
-        </nav>
-      ) : (
-        ''
-      )}
+      <Pager
+        label={t(m.pagination)}
+        firstText={t(m.firstPage)}
+        nextText={t(m.nextPage)}
+        firstHref={props.firstHref}
+        nextHref={props.nextHref}
+      />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 /** The officer list (dense table, GET filter form, keyset pages) and the form that adds an officer. */
 
 import { translator } from '../../../platform/html/i18n.js';
-import { CsrfField, ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
+import { CsrfField, ErrorSummary, Layout, type PageContext, Pager } from '../../../platform/html/layout.js';
 import type { Grant, Role } from '../../../platform/http/access.js';
 import type { OfficerSummary } from '../officers-admin.service.js';
 import { m, ROLE_LABELS } from './officers-admin.messages.js';
@@ -146,26 +146,13 @@ export function OfficerListView(props: {
           </table>
         </div>
       )}
-      {props.nextHref || props.firstHref ? (
-        <nav class="pager" aria-label={t(m.pagination)}>
-          {props.firstHref ? (
-            <a href={props.firstHref} safe>
-              {t(m.firstPage)}
-            </a>
-          ) : (
-            ''
-          )}
-          {props.nextHref ? (
-            <a href={props.nextHref} rel="next" safe>
-              {t(m.nextPage)}
-            </a>
-          ) : (
-            ''
-          )}
-        </nav>
-      ) : (
-        ''
-      )}
+      <Pager
+        label={t(m.pagination)}
+        firstText={t(m.firstPage)}
+        nextText={t(m.nextPage)}
+        firstHref={props.firstHref}
+        nextHref={props.nextHref}
+      />
     </Layout>
   );
 }
