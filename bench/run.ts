@@ -8,6 +8,8 @@
  *    attaches to the same embedded server), default LOG_LEVEL, logs to /dev/null: /healthz and the
  *    home page, requests/s with autocannon, and the ratio to the bare route.
  * 4. bench/due-dates.bench.ts (`runDueDatesBench()`), when that file exists.
+ * 5. bench/catalogue-search.bench.ts (`runCatalogueSearchBench()`): procedure search over 6,000
+ *    procedures, on its own database.
  *
  * Loads are bounded (5 s, 10 connections by default, after a 1 s warm-up) and stay on 127.0.0.1.
  * Options: `npm run bench -- --seconds 10 --connections 20`. Not part of `npm test`.
@@ -182,6 +184,8 @@ async function main() {
     const due = await timed('due dates', dueDates);
     if (due) rows.push(...due);
     else console.log('  (bench/due-dates.bench.ts not present: skipped)');
+    const { runCatalogueSearchBench } = await import('./catalogue-search.bench.js');
+    rows.push(...toRows('catalogue search', await timed('catalogue search', runCatalogueSearchBench)));
 
     console.log(loadNote('after'));
     console.log(`\n${formatTable(rows)}\n`);

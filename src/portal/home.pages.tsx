@@ -9,6 +9,7 @@ const m = defineMessages({
     vi: 'Đây là hệ thống một cửa điện tử của tỉnh và các xã, phường. Người dân và doanh nghiệp tìm thủ tục, nộp hồ sơ trực tuyến hoặc tại Bộ phận Một cửa, nộp phí, theo dõi tiến độ và nhận kết quả điện tử có chữ ký số.',
     en: 'This is the one-stop e-government system of the province and its communes. Citizens and businesses find a procedure, submit a dossier online or at the one-stop desk, pay fees, follow its progress and receive a digitally signed electronic result.',
   },
+  catalogueLink: { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
   citizensTitle: { vi: 'Người dân, doanh nghiệp', en: 'Citizens and businesses' },
   citizensBody: {
     vi: 'Đăng nhập bằng VNeID, nộp hồ sơ từ điện thoại, dùng lại giấy tờ đã số hóa, nhận kết quả tại nhà hoặc qua bưu điện, đánh giá mức độ hài lòng.',
@@ -40,6 +41,11 @@ export function registerHomePage(app: App) {
         <h1 safe>{t(m.title)}</h1>
         <p class="lead" safe>
           {t(m.lead)}
+        </p>
+        <p>
+          <a class="button" href="/thu-tuc" safe>
+            {t(m.catalogueLink)}
+          </a>
         </p>
         <ul class="cards">
           {cards.map(([title, body]) => (

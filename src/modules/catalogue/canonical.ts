@@ -149,6 +149,8 @@ export const ContentSchema = T.Object(
         {
           level: Level,
           isDefault: T.Boolean(),
+          // Optional so that exports written before agencies had workflows still import.
+          agencyCode: T.Optional(N(T.String({ minLength: 1 }))),
           onlineTargetMinutes: N(T.Integer({ minimum: 1 })),
           steps: T.Array(
             T.Object(

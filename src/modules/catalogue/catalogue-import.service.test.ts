@@ -9,6 +9,9 @@ import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import Value from 'typebox/value';
 import { createTestDatabase } from '../../../test/database.js';
+import { officerActor } from '../../../test/factories-actors.js';
+import { insertAgency } from '../../../test/factories-agencies.js';
+import { getProcedure, publishDraft, saveDraft, startDraft } from './admin/drafts.service.js';
 import { CanonicalSchema, catalogueJsonSchema } from './canonical.js';
 import { SHIPPED_LIST, SHIPPED_RECORDS } from './catalogue.command.js';
 import { exportCatalogue, versionAt } from './catalogue.service.js';
@@ -22,6 +25,8 @@ let listCsv: string;
 let records: Record<string, string>[];
 let first: ImportOutcome;
 let firstMs: number;
+/** The agency of the workflow an administrator added: the empty database of the round trip needs it too. */
+let localAgencyCode: string | undefined;
 
 before(async () => {
   text = await readFile(SHIPPED_RECORDS, 'utf8');
@@ -100,6 +105,85 @@ describe('versions', () => {
   });
 });
 
+describe('local edits and a re-import', () => {
+  it('keeps an administrator’s agency workflow and fee reduction when the national record is imported again', async () => {
+    const T3 = new Date('2026-09-10T02:00:00Z');
+    const code = first.records.find((r) => r.outcome === 'imported' && r.code !== '1.001193')?.code as string;
+    const record = records.find((r) => r.ma_thu_tuc === code) as Record<string, string>;
+    const agency = await insertAgency(db, { kind: 'commune_committee', name: 'UBND xã Nhập Lại' });
+    localAgencyCode = agency.code;
+    const deps = { db, clock: { now: () => T3 } };
+    const caller = {
+      principal: { kind: 'token' as const, id: 't', name: 'tích hợp', scopes: ['catalogue:write'] },
+      actor: officerActor('quantri', 'quantri'),
+    };
+    const procedure = await getProcedure(db, code);
+    await startDraft(deps, procedure, caller);
+    const reduction = {
+      channel: 'online' as const,
+      percent: 50,
+      validFrom: '2026-07-01',
+      validTo: '2026-12-31',
+      legalBasis: 'Nghị quyết HĐND tỉnh',
+    };
+    await saveDraft(deps, procedure, caller, undefined, (c) => ({
+      ...c,
+      onlineLevel: 'toan_trinh',
+      onlineLevelSource: 'administrator',
+      feeReductions: [reduction],
+      workflows: [
+        ...c.workflows,
+        {
+          level: 'commune',
+          isDefault: false,
+          agencyCode: agency.code,
+          onlineTargetMinutes: null,
+          steps: [{ kind: 'appraise', role: 'Công chức tư pháp', agencyName: null, budgetMinutes: 0 }],
+        },
+      ],
+    }));
+    assert.equal((await publishDraft(deps, procedure, caller, {})).versionNumber, 2);
+
+    const same = await importCatalogue(db, {
+      text: JSON.stringify([record]),
+      listCsv,
+      sourceFile: 'again.json',
+      now: T3,
+    });
+    assert.deepEqual(
+      [same.summary.unchanged, same.summary.versionsWritten],
+      [1, 0],
+      'the admin edit is not a national change',
+    );
+
+    const changed = {
+      ...record,
+      cach_thuc_thuc_hien: `${record.cach_thuc_thuc_hien ?? ''}Trực tuyến1 Ngày làm việcMiễn phíNộp trực tuyến`,
+    };
+    const T4 = new Date('2026-09-11T02:00:00Z');
+    const out = await importCatalogue(db, {
+      text: JSON.stringify([changed]),
+      listCsv,
+      sourceFile: 'changed.json',
+      now: T4,
+    });
+    assert.deepEqual([out.summary.updated, out.summary.versionsWritten], [1, 1]);
+    const v3 = await versionAt(db, code, T4);
+    assert.equal(v3.versionNumber, 3);
+    assert.deepEqual(v3.content.feeReductions, [reduction]);
+    assert.equal(v3.content.onlineLevel, 'toan_trinh');
+    const own = v3.content.workflows.find((w) => w.agencyCode === agency.code);
+    assert.equal(own?.steps[0]?.role, 'Công chức tư pháp');
+    const again = await importCatalogue(db, {
+      text: JSON.stringify([changed]),
+      listCsv,
+      sourceFile: 'changed.json',
+      now: T4,
+    });
+    assert.equal(again.summary.unchanged, 1, 'compared with the national content of version 3');
+  });
+});
+
 describe('canonical export', () => {
   it('validates against the schema and docs/catalogue.schema.json is that schema', async () => {
     const exported = await exportCatalogue(db);
@@ -116,6 +200,8 @@ describe('canonical export', () => {
   it('round-trips without loss: export → import into an empty database → export', async () => {
     const exported = JSON.stringify(await exportCatalogue(db));
     const empty = await createTestDatabase();
+    // Agencies are not part of the catalogue format: an agency's workflow names the agency by its code.
+    if (localAgencyCode) await insertAgency(empty.db, { code: localAgencyCode, name: 'UBND xã Nhập Lại' });
     const out = await importCatalogue(empty.db, {
       text: exported,
       sourceFile: 'export.json',

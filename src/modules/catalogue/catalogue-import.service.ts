@@ -10,15 +10,18 @@ import { validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { type CanonicalCatalogue, isCanonical, validateCanonical } from './canonical.js';
 import {
+  type IndexedVersion,
   insertProcedure,
   insertVersions,
   lockCatalogue,
   type NewVersion,
   selectVersionIndex,
 } from './catalogue.repository.js';
-import { contentHash, type ProcedureContent } from './content.js';
+import { canonicalJson, contentHash, type ProcedureContent } from './content.js';
 import { parseListCsv } from './list-csv.js';
 import { type ParsedField, type RawRecord, readRawRecord } from './raw-record.js';
+import { refreshSearchRows } from './search/search.repository.js';
+import { loadVersionContent } from './version-content.repository.js';
 
 export interface ReportedRecord {
   index: number;
@@ -124,7 +127,10 @@ function canonicalCandidates(c: CanonicalCatalogue): Candidate[] {
       index,
       code: p.code,
       localCode: p.localCode,
-      content: v.content,
+      content: {
+        ...v.content,
+        workflows: v.content.workflows.map((w) => ({ ...w, agencyCode: w.agencyCode ?? null })),
+      } as ProcedureContent,
       partial: v.content.parseIssues as ParsedField[],
       meta: {
         versionNumber: v.versionNumber,
@@ -138,9 +144,45 @@ function canonicalCandidates(c: CanonicalCatalogue): Candidate[] {
 
 type VersionIndex = Awaited<ReturnType<typeof selectVersionIndex>>;
 
+const ONLINE_RANK = { none: 0, mot_phan: 1, toan_trinh: 2 } as const;
+
+/**
+ * The new national content with the local parts of the latest version kept: agencies' own workflows,
+ * fee reductions, and an online level an administrator raised above what the import rule gives.
+ */
+export function withLocalParts(national: ProcedureContent, latest: ProcedureContent): ProcedureContent {
+  const seen = new Set(national.feeReductions.map((r) => canonicalJson(r)));
+  const raised =
+    latest.onlineLevelSource === 'administrator' &&
+    ONLINE_RANK[latest.onlineLevel] > ONLINE_RANK[national.onlineLevel];
+  return {
+    ...national,
+    ...(raised ? { onlineLevel: latest.onlineLevel, onlineLevelSource: 'administrator' as const } : {}),
+    feeReductions: [
+      ...national.feeReductions,
+      ...latest.feeReductions.filter((r) => !seen.has(canonicalJson(r))),
+    ],
+    workflows: [
+      ...national.workflows.filter((w) => !w.agencyCode),
+      ...latest.workflows.filter((w) => !!w.agencyCode),
+    ].sort((a, b) => (a.level < b.level ? -1 : a.level > b.level ? 1 : 0)),
+  };
+}
+
+/**
+ * A national record's content as the new version holds it: the latest version's local parts kept
+ * when an administrator published it (its content differs from what the national data gave).
+ */
+async function mergedContent(trx: Db, c: Candidate, latest: IndexedVersion | undefined) {
+  if (c.meta || !latest?.id || latest.hash === latest.nationalHash) return c.content;
+  return withLocalParts(c.content, await loadVersionContent(trx, latest.id));
+}
+
 /**
  * Decides one candidate against the stored versions (kept current in `index`): unchanged when a
- * version of that procedure has the same content hash (the latest one, for the national crawl).
+ * version of that procedure has the same content hash (canonical form), or when the latest version
+ * came from the same national content (national crawl: its national hash, so that a version an
+ * administrator published since does not count as a difference).
  */
 async function planCandidate(
   trx: Db,
@@ -158,18 +200,22 @@ async function planCandidate(
     index.set(c.code, entry);
   }
   const latest = entry.versions.at(-1);
-  if (c.meta ? entry.versions.some((v) => v.hash === hash) : latest?.hash === hash) return 'unchanged';
+  if (c.meta ? entry.versions.some((v) => v.hash === hash) : latest?.nationalHash === hash)
+    return 'unchanged';
+  const content = await mergedContent(trx, c, latest);
+  const storedHash = content === c.content ? hash : contentHash(content);
   const next = (latest?.number ?? 0) + 1;
   const meta = c.meta ?? { versionNumber: next, effectiveFrom: now, publishedAt: now, publishedBy };
   const versionNumber = entry.versions.some((v) => v.number === meta.versionNumber)
     ? next
     : meta.versionNumber;
+  const nationalHash = c.meta ? null : hash;
   pending.push({
     procedureId: entry.id,
-    content: c.content,
-    meta: { ...meta, versionNumber, contentHash: hash },
+    content,
+    meta: { ...meta, versionNumber, contentHash: storedHash, nationalHash },
   });
-  entry.versions.push({ number: versionNumber, hash });
+  entry.versions.push({ number: versionNumber, hash: storedHash, nationalHash: nationalHash ?? storedHash });
   entry.versions.sort((a, b) => a.number - b.number);
   return isNew ? 'imported' : 'updated';
 }
@@ -243,6 +289,7 @@ export async function importCatalogue(db: Db, input: ImportInput): Promise<Impor
       }
     }
     await insertVersions(trx, pending, input.now);
+    await refreshSearchRows(trx, [...new Set(pending.map((p) => p.procedureId))], input.now);
     const versionsWritten = pending.length;
     records.push(...perProcedure.values());
     records.sort((a, b) => a.index - b.index);

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { ProcedureContent } from './content.js';
-import { childRows } from './version-rows.js';
+import { childRows, resolveWorkflowAgencies } from './version-rows.js';
 
 export interface VersionMeta {
   versionNumber: number;
@@ -12,6 +12,8 @@ export interface VersionMeta {
   publishedAt: Date;
   publishedBy: string;
   contentHash: string;
+  /** sha-256 of the national record's content before local parts were merged (migration 0013). */
+  nationalHash?: string | null;
 }
 
 export interface VersionRow extends VersionMeta {
@@ -25,24 +27,38 @@ export async function lockCatalogue(trx: Db): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(727011)`.execute(trx);
 }
 
+export interface IndexedVersion {
+  /** Undefined for a version planned in this run, not yet written. */
+  id?: string;
+  number: number;
+  hash: string;
+  /** The national record's hash (content_hash for versions older than the column). */
+  nationalHash: string;
+}
+
 /** Every procedure's id and its published versions' numbers and hashes, by code. */
 export async function selectVersionIndex(
   db: Db,
-): Promise<Map<string, { id: string; versions: { number: number; hash: string }[] }>> {
+): Promise<Map<string, { id: string; versions: IndexedVersion[] }>> {
   const rows = await db
     .selectFrom('catalogue_procedures as p')
     .leftJoin('catalogue_procedure_versions as v', (j) =>
       j.onRef('v.procedure_id', '=', 'p.id').on('v.status', '=', 'published'),
     )
-    .select(['p.id', 'p.code', 'v.version_number', 'v.content_hash'])
+    .select(['p.id', 'p.code', 'v.id as version_id', 'v.version_number', 'v.content_hash', 'v.national_hash'])
     .orderBy('p.code')
     .orderBy('v.version_number')
     .execute();
-  const index = new Map<string, { id: string; versions: { number: number; hash: string }[] }>();
+  const index = new Map<string, { id: string; versions: IndexedVersion[] }>();
   for (const r of rows) {
     const entry = index.get(r.code) ?? { id: r.id, versions: [] };
-    if (r.version_number !== null && r.content_hash !== null)
-      entry.versions.push({ number: r.version_number, hash: r.content_hash });
+    if (r.version_number !== null && r.content_hash !== null && r.version_id !== null)
+      entry.versions.push({
+        id: r.version_id,
+        number: r.version_number,
+        hash: r.content_hash,
+        nationalHash: r.national_hash ?? r.content_hash,
+      });
     index.set(r.code, entry);
   }
   return index;
@@ -180,6 +196,7 @@ export async function insertVersions(trx: Db, items: NewVersion[], now: Date): P
     version_number: meta.versionNumber,
     status: 'draft',
     content_hash: meta.contentHash,
+    national_hash: meta.nationalHash ?? null,
     name: c.name,
     field: c.field,
     levels: c.levels,
@@ -197,9 +214,14 @@ export async function insertVersions(trx: Db, items: NewVersion[], now: Date): P
     created_at: now,
   }));
   await insertChunked(trx, 'catalogue_procedure_versions', versionRows);
+  const agencyIds = await resolveWorkflowAgencies(
+    trx,
+    items.map((item) => item.content),
+  );
   const children = childRows(
     items.map((item, i) => ({ id: ids[i] as string, content: item.content })),
     now,
+    agencyIds,
   );
   for (const [table, rows] of Object.entries(children))
     if (rows.length) await insertChunked(trx, table, rows);

@@ -47,6 +47,11 @@ export interface WorkflowStepContent {
 export interface WorkflowContent {
   level: Level;
   isDefault: boolean;
+  /**
+   * Identifier code (mã định danh) of the agency whose own workflow this is; null for the default of
+   * the level (isDefault). Absent in content written before agencies had workflows: read as null.
+   */
+  agencyCode?: string | null;
   onlineTargetMinutes: number | null;
   steps: WorkflowStepContent[];
 }
@@ -107,6 +112,15 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/**
+ * sha-256 of the canonical JSON. A workflow without an agency hashes as it did before workflows had
+ * an `agencyCode`, so the hashes stored earlier stay valid.
+ */
 export function contentHash(content: ProcedureContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const workflows = content.workflows.map(({ agencyCode, ...w }) =>
+    agencyCode == null ? w : { ...w, agencyCode },
+  );
+  return createHash('sha256')
+    .update(canonicalJson({ ...content, workflows }))
+    .digest('hex');
 }

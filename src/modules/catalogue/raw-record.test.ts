@@ -40,6 +40,17 @@ describe('readRawRecord', () => {
     assert.ok(o.ok);
     assert.deepEqual(o.partial, ['results', 'time_unit']);
   });
+  test('a lost unit still gets default budgets, on calendar days (the shorter day unit)', () => {
+    const o = readRawRecord({ ...base, cach_thuc_thuc_hien: `${H}Trực tiếp7Miễn phí` }, list, new Set());
+    assert.ok(o.ok);
+    const steps = o.content.workflows[0]?.steps ?? [];
+    assert.ok(steps.every((s) => s.budgetMinutes !== null && s.budgetMinutes > 0));
+    // 7 calendar days hold at least 5 working days: 5 × 480 working minutes.
+    assert.equal(
+      steps.reduce((a, s) => a + (s.budgetMinutes ?? 0), 0),
+      5 * 480,
+    );
+  });
   test("refusals: a code outside the TTHC form, another procedure's page", () => {
     const bad = readRawRecord({ ...base, ma_thu_tuc: '6.001435' }, list, new Set());
     assert.deepEqual(bad.ok ? null : bad.reason, 'invalid_code');

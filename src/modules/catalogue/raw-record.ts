@@ -205,7 +205,12 @@ export function readRawRecord(
       .filter((l) => l !== 'other')
       .sort()
       .map((l) =>
-        defaultWorkflow(l, { value: legalTime?.timeValue ?? null, unit: legalTime?.timeUnit ?? null }),
+        defaultWorkflow(l, {
+          value: legalTime?.timeValue ?? null,
+          // A lost unit: budget on calendar days, the shorter of the two day units, so the default
+          // steps stay inside the term whichever day unit was meant; administrators adjust it.
+          unit: legalTime?.timeUnit ?? (legalTime?.timeValue == null ? null : 'ngay'),
+        }),
       ),
   };
   return { ok: true, code, content, partial: content.parseIssues as ParsedField[] };

@@ -30,11 +30,21 @@ export async function loadVersionContent(db: Db, versionId: string): Promise<Pro
       .then((r) => r.rows),
   ]);
   const workflows = await db
-    .selectFrom('catalogue_workflows')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('level')
-    .orderBy('created_at')
+    .selectFrom('catalogue_workflows as w')
+    .selectAll('w')
+    .select((eb) =>
+      eb
+        .selectFrom('agency_codes as c')
+        .select('c.code')
+        .whereRef('c.agency_id', '=', 'w.agency_id')
+        .orderBy('c.valid_from', 'desc')
+        .limit(1)
+        .as('agency_code'),
+    )
+    .where('w.version_id', '=', versionId)
+    .orderBy('w.level')
+    .orderBy('w.created_at')
+    .orderBy('w.id')
     .execute();
   const steps = workflows.length
     ? await db
@@ -132,6 +142,7 @@ export async function loadVersionContent(db: Db, versionId: string): Promise<Pro
     workflows: workflows.map((w) => ({
       level: w.level as ProcedureContent['levels'][number],
       isDefault: w.is_default,
+      agencyCode: w.agency_code ?? null,
       onlineTargetMinutes: w.online_target_minutes,
       steps: steps
         .filter((s) => s.workflow_id === w.id)

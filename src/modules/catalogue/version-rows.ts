@@ -1,12 +1,45 @@
 /** The rows of a version's child tables, built from its canonical content for one bulk insert. */
+import type { Db } from '../../platform/db/database.js';
+import { validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { ProcedureContent } from './content.js';
+
+/**
+ * The agencies named by the workflows' identifier codes (agency_codes, any period: a code is never
+ * reused by another agency), code → agencies.id; `catalogue.unknown_agency` for a code no agency holds.
+ */
+export async function resolveWorkflowAgencies(
+  db: Db,
+  contents: readonly ProcedureContent[],
+): Promise<Map<string, string>> {
+  const codes = [...new Set(contents.flatMap((c) => c.workflows.map((w) => w.agencyCode ?? null)))].filter(
+    (c): c is string => c !== null,
+  );
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('agency_codes')
+    .select(['code', 'agency_id'])
+    .where('code', 'in', codes)
+    .orderBy('valid_from')
+    .execute();
+  const ids = new Map(rows.map((r) => [r.code, r.agency_id]));
+  const missing = codes.filter((c) => !ids.has(c));
+  if (missing.length > 0) {
+    throw validationError('catalogue.unknown_agency', {
+      vi: `Không có cơ quan mang mã định danh ${missing.join(', ')} (quy trình nội bộ của cơ quan)`,
+      en: `No agency holds the identifier code ${missing.join(', ')} (agency workflow)`,
+    });
+  }
+  return ids;
+}
 
 const rowsAt = <T>(items: T[]) => items.map((item, position) => ({ item, position }));
 
 export function childRows(
   versions: { id: string; content: ProcedureContent }[],
   now: Date,
+  /** Agency code → agencies.id for the workflows of an agency ({@link resolveWorkflowAgencies}). */
+  agencyIds: ReadonlyMap<string, string> = new Map(),
 ): Record<string, Record<string, unknown>[]> {
   const out: Record<string, Record<string, unknown>[]> = {
     catalogue_version_agencies: [],
@@ -128,7 +161,7 @@ export function childRows(
         {
           id: workflowId,
           version_id: id,
-          agency_id: null,
+          agency_id: w.agencyCode ? (agencyIds.get(w.agencyCode) ?? null) : null,
           level: w.level,
           is_default: w.isDefault,
           online_target_minutes: w.onlineTargetMinutes,

@@ -248,6 +248,26 @@ export interface CatalogueComponents {
   version_id: string;
 }
 
+export interface CatalogueDraftPublications {
+  draft_id: string;
+  procedure_id: string;
+  published_at: Timestamp;
+  request_key: string | null;
+  version_id: string;
+}
+
+export interface CatalogueDrafts {
+  based_on_version_id: string;
+  content: Json;
+  created_at: Timestamp;
+  created_by: string;
+  id: string;
+  procedure_id: string;
+  row_version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface CatalogueFeeLines {
   amount: number;
   amount_max: number | null;
@@ -310,6 +330,7 @@ export interface CatalogueProcedureVersions {
   id: string;
   levels: string[];
   name: string;
+  national_hash: string | null;
   online_level: string;
   online_level_source: string;
   parse_issues: Generated<Json>;
@@ -329,6 +350,24 @@ export interface CatalogueResults {
   name: string;
   position: number;
   version_id: string;
+}
+
+export interface CatalogueSearch {
+  agencies: string[];
+  code: string;
+  document: string;
+  effective_from: Timestamp;
+  field: string | null;
+  field_key: string | null;
+  head: string;
+  levels: string[];
+  local_code: string | null;
+  name: string;
+  name_key: string;
+  online_level: string;
+  procedure_id: string;
+  version_id: string;
+  version_number: number;
 }
 
 export interface CatalogueVersionAgencies {
@@ -484,6 +523,8 @@ export interface DB {
   calendar_revisions: CalendarRevisions;
   catalogue_channels: CatalogueChannels;
   catalogue_components: CatalogueComponents;
+  catalogue_draft_publications: CatalogueDraftPublications;
+  catalogue_drafts: CatalogueDrafts;
   catalogue_fee_lines: CatalogueFeeLines;
   catalogue_fee_reductions: CatalogueFeeReductions;
   catalogue_imports: CatalogueImports;
@@ -491,6 +532,7 @@ export interface DB {
   catalogue_procedure_versions: CatalogueProcedureVersions;
   catalogue_procedures: CatalogueProcedures;
   catalogue_results: CatalogueResults;
+  catalogue_search: CatalogueSearch;
   catalogue_version_agencies: CatalogueVersionAgencies;
   catalogue_version_subjects: CatalogueVersionSubjects;
   catalogue_workflow_steps: CatalogueWorkflowSteps;

@@ -23,6 +23,13 @@ export const API_SCOPES = [
     },
   },
   {
+    scope: 'catalogue:write',
+    description: {
+      vi: 'Sửa bản nháp thủ tục hành chính (thành phần, phí, giảm phí, quy trình nội bộ) và công bố phiên bản mới',
+      en: 'Edit procedure drafts (components, fees, reductions, internal workflows) and publish new versions',
+    },
+  },
+  {
     scope: 'dossiers:read',
     description: {
       vi: 'Tra cứu hồ sơ và tình trạng giải quyết',

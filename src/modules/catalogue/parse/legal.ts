@@ -13,7 +13,11 @@ export interface ParsedLegalBasis {
 export const LEGAL_HEADER = 'Tên văn bản pháp lýMã văn bản';
 const KIND =
   /(?:Luật|Bộ luật|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)(?: số)? $/u;
-const NUMBER = /(\d+)\/(?:(\d{4})\/)?([\p{Lu}\d][\p{Lu}\d-]*)/gu;
+/** A space, then the kind of act that opens the next title. */
+const NEXT_TITLE =
+  /^\s+(?:Luật|Bộ luật|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)(?=[\s:,])/u;
+// "66.7/2025/NQ-CP": resolutions of the Government may carry a dotted number.
+const NUMBER = /((?<![\d.])\d{1,3}\.\d{1,2}|\d+)\/(?:(\d{4})\/)?([\p{Lu}\d][\p{Lu}\d-]*)/gu;
 const VOWEL = /^[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/u;
 const CLUSTER = /^(Ch|Gh|Gi|Kh|Ng|Nh|Ph|Qu|Th|Tr)/u;
 
@@ -37,15 +41,30 @@ export function parseLegalBases(raw: string): ParsedLegalBasis[] | null {
   const body = text.slice(at + LEGAL_HEADER.length);
   const out: ParsedLegalBasis[] = [];
   let from = 0;
-  for (const m of body.matchAll(NUMBER)) {
+  const pattern = new RegExp(NUMBER.source, NUMBER.flags);
+  for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
     const digits = leadingDigits(m[1] ?? '');
-    const suffix = trimSuffix(m[3] ?? '', body.slice((m.index ?? 0) + m[0].length));
+    let suffix = m[3] ?? '';
+    // "TT-BCA57/2021/TT-BCA": a title ending in a number glued to the same number in its own cell.
+    const nextNumber = /\d+$/u.exec(suffix);
+    if (nextNumber && body.charAt((m.index ?? 0) + m[0].length) === '/' && nextNumber.index > 0) {
+      suffix = suffix.slice(0, nextNumber.index);
+      pattern.lastIndex = (m.index ?? 0) + m[0].length - nextNumber[0].length;
+    }
+    suffix = trimSuffix(
+      suffix,
+      body.slice((m.index ?? 0) + m[0].length - ((m[3] ?? '').length - suffix.length)),
+    );
     const numberText = `${digits}/${m[2] ? `${m[2]}/` : ''}${suffix}`;
     const start = (m.index ?? 0) + (m[1] ?? '').length - digits.length;
     const end = start + numberText.length;
     const following = body.slice(end);
     // A number inside a title is followed by a space, punctuation or "ngày"; a column is glued on.
-    if (following !== '' && !/^\p{L}/u.test(following)) continue;
+    // A number cell may end in a space, though: then it is glued to the title before it
+    // ("…kinh doanh18/2026/TT-BTC Thông tư số 50/…") and the next title opens with a kind of act.
+    const gluedBefore = start > 0 && /\p{L}/u.test(body.charAt(start - 1));
+    const cellEndsInSpace = gluedBefore && NEXT_TITLE.test(following);
+    if (following !== '' && !/^\p{L}/u.test(following) && !cellEndsInSpace) continue;
     if (/^ngày/u.test(following)) continue;
     const kind = KIND.exec(body.slice(Math.max(from, start - 20), start));
     const numberStart = kind && kind.index !== undefined ? start - kind[0].length : start;

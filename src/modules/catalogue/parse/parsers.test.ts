@@ -279,6 +279,46 @@ describe('legal basis (căn cứ pháp lý)', () => {
       ['Thông tư 02/2022/TT-BLĐTBXH', 'Thông tư 07/2021/TT-BLĐTBXH'],
     );
   });
+  test('a number cell ending in a space: the next title still starts after it', () => {
+    const l = parseLegalBases(
+      'Tên văn bản pháp lýMã văn bảnThông tư số 18/2026/TT-BTC ngày 05/3/2026 quy định về hồ sơ thuế đối với hộ kinh doanh18/2026/TT-BTC Thông tư số 50/2026/TT-BTC của Bộ Tài chính: Sửa đổi Thông tư số 18/2026/TT-BTC ngày 05 tháng 3 năm 202650/2026/TT-BTC',
+    );
+    assert.deepEqual(
+      l?.map((x) => x.number),
+      ['18/2026/TT-BTC', '50/2026/TT-BTC'],
+    );
+    assert.equal(
+      l?.[1]?.title,
+      'Thông tư số 50/2026/TT-BTC của Bộ Tài chính: Sửa đổi Thông tư số 18/2026/TT-BTC ngày 05 tháng 3 năm 2026',
+    );
+  });
+
+  test('dotted numbers of Government resolutions; a title ending in the number of its own cell', () => {
+    const l = parseLegalBases(
+      'Tên văn bản pháp lýMã văn bảnNghị quyết số 66.7/2025/NQ-CP của Chính phủ: Quy định cắt giảm thủ tục dựa trên dữ liệu66.7/2025/NQ-CPThông tư 57/2021/TT-BCA57/2021/TT-BCA',
+    );
+    assert.deepEqual(
+      l?.map((x) => [x.number, x.title]),
+      [
+        [
+          '66.7/2025/NQ-CP',
+          'Nghị quyết số 66.7/2025/NQ-CP của Chính phủ: Quy định cắt giảm thủ tục dựa trên dữ liệu',
+        ],
+        ['57/2021/TT-BCA', 'Thông tư 57/2021/TT-BCA'],
+      ],
+    );
+  });
+
+  test('a number in running text followed by a space and a kind of act stays in the title', () => {
+    const l = parseLegalBases(
+      'Tên văn bản pháp lýMã văn bảnSửa đổi Nghị định 126/2020/NĐ-CP Thông tư 80/2021/TT-BTC cùng hướng dẫn118/2025/NĐ-CP',
+    );
+    assert.deepEqual(
+      l?.map((x) => x.number),
+      ['118/2025/NĐ-CP'],
+    );
+  });
+
   test('"Không có thông tin": null', () => assert.equal(parseLegalBases('Không có thông tin'), null));
 });
 
