@@ -97,6 +97,10 @@ export const m = defineMessages({
     vi: 'Hồ sơ của thủ tục này chưa có thông tin: hãy hỏi Bộ phận Một cửa.',
     en: 'The documents of this procedure are not listed: ask at the one-stop desk.',
   },
+  preparationNotes: {
+    vi: 'Lưu ý khi chuẩn bị hồ sơ ({n})',
+    en: 'Notes on preparing the documents ({n})',
+  },
   required: { vi: 'Bắt buộc', en: 'Required' },
   conditional: { vi: 'Tùy trường hợp', en: 'Depends on your case' },
   ifText: { vi: 'Nếu: {text}', en: 'If: {text}' },

@@ -14,6 +14,7 @@ import {
   formatAmount,
   formatDay,
   groupTitle,
+  isPreparationNote,
   onlineReductionOn,
   paragraphsOf,
   reducedAmount,
@@ -95,7 +96,25 @@ function ComponentItem(props: { ctx: PageContext; c: Component }) {
   );
 }
 
-export function PrepareSection(props: SectionProps) {
+/** The rows that ask for no paper, folded under one summary so the documents to bring stand out. */
+function PreparationNotes(props: { ctx: PageContext; notes: Component[]; open?: boolean }) {
+  if (props.notes.length === 0) return '';
+  const t = translator(props.ctx.lang);
+  return (
+    <details class="component-notes" open={props.open === true}>
+      <summary safe>{fill(t(m.preparationNotes), { n: String(props.notes.length) })}</summary>
+      <ul>
+        {props.notes.map((c) => (
+          <li lang="vi" safe>
+            {c.name}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function PrepareSection(props: SectionProps & { printed?: boolean }) {
   const t = translator(props.ctx.lang);
   const groups: { title: string | null; items: Component[] }[] = [];
   for (const c of props.content.components) {
@@ -116,11 +135,22 @@ export function PrepareSection(props: SectionProps) {
           ) : (
             ''
           )}
-          <ul class="components">
-            {g.items.map((c) => (
-              <ComponentItem ctx={props.ctx} c={c} />
-            ))}
-          </ul>
+          {g.items.some((c) => !isPreparationNote(c)) ? (
+            <ul class="components">
+              {g.items
+                .filter((c) => !isPreparationNote(c))
+                .map((c) => (
+                  <ComponentItem ctx={props.ctx} c={c} />
+                ))}
+            </ul>
+          ) : (
+            ''
+          )}
+          <PreparationNotes
+            ctx={props.ctx}
+            notes={g.items.filter((c) => isPreparationNote(c))}
+            open={props.printed}
+          />
         </>
       ))}
     </Section>
@@ -394,7 +424,8 @@ export function ConditionsSection(props: SectionProps) {
 }
 
 /** Every section in reading order. */
-export function ProcedureSections(props: SectionProps & { today: string }) {
+/** `printed`: the printable version, where folded notes are shown open. */
+export function ProcedureSections(props: SectionProps & { today: string; printed?: boolean }) {
   return (
     <>
       <WhoSection {...props} />

@@ -179,7 +179,7 @@ export function ProcedurePrintPage(props: PrintPageProps) {
           </figcaption>
         </figure>
       </header>
-      <ProcedureSections ctx={props.ctx} content={content} today={props.today} />
+      <ProcedureSections ctx={props.ctx} content={content} today={props.today} printed />
       {content.decisionNumber ? (
         <p class="muted" safe>
           {fill(t(m.sourceNote), { decision: content.decisionNumber })}

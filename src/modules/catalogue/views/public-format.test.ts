@@ -8,6 +8,7 @@ import {
   fieldSlug,
   formatAmount,
   formatDay,
+  isPreparationNote,
   onlineReductionOn,
   readableUrl,
   readDay,
@@ -48,6 +49,20 @@ describe('copiesInWords', () => {
       assert.equal(copiesInWords({ originals, certifiedCopies, copies }, 'vi'), vi);
       assert.equal(copiesInWords({ originals, certifiedCopies, copies }, 'en'), en);
     });
+  }
+});
+
+describe('isPreparationNote', () => {
+  const table: [number, number, number, string | null, boolean][] = [
+    [0, 0, 0, null, true],
+    [1, 0, 0, null, false],
+    [0, 1, 0, null, false],
+    [0, 0, 2, null, false],
+    [0, 0, 0, 'https://example.gov.vn/mau.docx', false],
+  ];
+  for (const [originals, certifiedCopies, copies, templateUrl, note] of table) {
+    it(`${originals}/${certifiedCopies}/${copies} template ${templateUrl ? 'yes' : 'no'} → ${note}`, () =>
+      assert.equal(isPreparationNote({ originals, certifiedCopies, copies, templateUrl }), note));
   }
 });
 

@@ -23,6 +23,17 @@ export function formatAmount(amount: number, lang: Lang, currency: 'VND' | 'USD'
   return `${formatNumber(amount, lang)} ${unit}`;
 }
 
+/**
+ * A row of the national page's document table that asks for no paper at all (0 originals, 0
+ * copies) and offers no template: a note on how to prepare the dossier ("Trường hợp … thì không
+ * phải nộp bản giấy"), shown apart from the documents a person brings.
+ */
+export function isPreparationNote(
+  c: Pick<Component, 'originals' | 'certifiedCopies' | 'copies'> & { templateUrl?: string | null },
+): boolean {
+  return c.originals + c.certifiedCopies + c.copies === 0 && !c.templateUrl;
+}
+
 /** "1 bản chính, 1 bản sao chứng thực"; empty when the record gives no number of copies. */
 export function copiesInWords(c: Component, lang: Lang): string {
   const words: [number, string, string, string][] = [
