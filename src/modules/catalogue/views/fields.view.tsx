@@ -6,9 +6,9 @@
 import { translator } from '../../../platform/html/i18n.js';
 import { Layout, type PageContext } from '../../../platform/html/layout.js';
 import { fill, m } from './messages.js';
-import { fieldQrHref, procedureHref, QrFigure, StyleSheet, searchHref } from './parts.js';
+import { fieldQrHref, procedureHref, StyleSheet, searchHref } from './parts.js';
 import { PrintLayout } from './print-layout.view.js';
-import { fieldSlug, formatNumber } from './public-format.js';
+import { fieldSlug, formatNumber, readableUrl } from './public-format.js';
 
 export function FieldsPage(props: { ctx: PageContext; fields: { name: string; count: number }[] }) {
   const t = translator(props.ctx.lang);
@@ -67,12 +67,22 @@ export function FieldQrPage(props: FieldQrProps) {
   const t = translator(props.ctx.lang);
   const title = fill(t(m.qrTitle), { name: props.field });
   // Markup made by the qrcode library from our own absolute URL: trusted (see views/qr.ts).
+  const safeQr = props.qrSvg;
   return (
     <PrintLayout ctx={props.ctx} title={title} back={searchHref({ field: props.field })} today={props.today}>
       <h1 class="qr-sheet__title" safe>
         {title}
       </h1>
-      <QrFigure class="qr-sheet__code" svg={props.qrSvg} caption={t(m.qrScan)} url={props.url} />
+      <figure class="qr-sheet__code">
+        {safeQr}
+        <figcaption>
+          <span safe>{t(m.qrScan)}</span>
+          <br />
+          <span class="print-qr__url" safe>
+            {readableUrl(props.url)}
+          </span>
+        </figcaption>
+      </figure>
       <ol class="qr-sheet__list">
         {props.procedures.map((p) => (
           <li>

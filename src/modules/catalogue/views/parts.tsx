@@ -3,7 +3,6 @@ import { translator } from '../../../platform/html/i18n.js';
 import type { PageContext } from '../../../platform/html/layout.js';
 import type { OnlineLevel } from '../content.js';
 import { ONLINE_BADGES } from './messages.js';
-import { readableUrl } from './public-format.js';
 
 /** Where the public pages live (Vietnamese paths: "thủ tục", "lĩnh vực", "bản in", "mã QR"). */
 export const CATALOGUE_PATH = '/thu-tuc';
@@ -34,25 +33,5 @@ export function OnlineBadge(props: { ctx: PageContext; level: OnlineLevel }) {
     <span class={`badge badge--${props.level.replace('_', '-')}`} safe>
       {t(ONLINE_BADGES[props.level])}
     </span>
-  );
-}
-
-/**
- * A printed QR code with what to do and the address it opens, readable for anyone without a phone.
- * `svg` is the qrcode library's own markup for a URL we built (trusted, not user input).
- */
-export function QrFigure(props: { svg: string; caption: string; url: string; class: string }) {
-  const safeQr = props.svg;
-  return (
-    <figure class={props.class}>
-      {safeQr}
-      <figcaption>
-        <span safe>{props.caption}</span>
-        <br />
-        <span class="print-qr__url" safe>
-          {readableUrl(props.url)}
-        </span>
-      </figcaption>
-    </figure>
   );
 }

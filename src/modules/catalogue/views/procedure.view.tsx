@@ -6,10 +6,10 @@ import { translator } from '../../../platform/html/i18n.js';
 import { Layout, type PageContext } from '../../../platform/html/layout.js';
 import type { ProcedureVersion } from '../catalogue.service.js';
 import { fill, LEVEL_LABELS, m } from './messages.js';
-import { OnlineBadge, printHref, procedureHref, QrFigure, StyleSheet, searchHref } from './parts.js';
+import { OnlineBadge, printHref, procedureHref, StyleSheet, searchHref } from './parts.js';
 import { PrintLayout } from './print-layout.view.js';
 import { ProcedureSections } from './procedure-sections.view.js';
-import { formatDay, vietnamDay, webUrl } from './public-format.js';
+import { formatDay, readableUrl, vietnamDay, webUrl } from './public-format.js';
 
 export interface ProcedurePageProps {
   ctx: PageContext;
@@ -149,6 +149,7 @@ export function ProcedurePrintPage(props: PrintPageProps) {
   const t = translator(props.ctx.lang);
   const { content, code } = props.version;
   // Markup made by the qrcode library from our own absolute URL: trusted (see views/qr.ts).
+  const safeQr = props.qrSvg;
   return (
     <PrintLayout
       ctx={props.ctx}
@@ -167,7 +168,16 @@ export function ProcedurePrintPage(props: PrintPageProps) {
           </p>
           {props.at ? <p safe>{fill(t(m.pastNotice), { date: formatDay(props.at) })}</p> : ''}
         </div>
-        <QrFigure class="print-qr" svg={props.qrSvg} caption={t(m.scanToOpen)} url={props.pageUrl} />
+        <figure class="print-qr">
+          {safeQr}
+          <figcaption>
+            <span safe>{t(m.scanToOpen)}</span>
+            <br />
+            <span class="print-qr__url" safe>
+              {readableUrl(props.pageUrl)}
+            </span>
+          </figcaption>
+        </figure>
       </header>
       <ProcedureSections ctx={props.ctx} content={content} today={props.today} printed />
       {content.decisionNumber ? (
