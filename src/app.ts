@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
@@ -8,7 +9,9 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminUnitsModule } from './modules/admin-units/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { catalogueModule } from './modules/catalogue/index.js';
+import { dossiersModule } from './modules/dossiers/index.js';
 import { identityAccess, identityModule } from './modules/identity/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
 import { registerAccess } from './platform/http/access.js';
 import type { App } from './platform/http/app-type.js';
@@ -33,6 +36,8 @@ export const MODULES: AppModule[] = [
   calendarModule,
   identityModule,
   catalogueModule,
+  dossiersModule,
+  notificationsModule,
   portalModule,
 ];
 
@@ -91,6 +96,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions): Promise<App
   });
   registerHealth(app, ctx.pool);
 
+  // Attachments arrive as multipart parts streamed to the file store; the counts bound a form's parts.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: ctx.config.uploadMaxFileMb * 1_048_576, files: 20, fields: 200, parts: 250 },
+  });
   for (const module of opts.modules ?? MODULES) await module.routes?.(app, ctx);
   await opts.extraRoutes?.(app);
   await app.ready();

@@ -21,6 +21,15 @@ describe('loadConfig', () => {
     assert.equal(c.loginThrottleRetentionHours, 24);
     assert.equal(c.sessionRetentionDays, 30);
     assert.equal(c.loginRateLimitMax, 20);
+    assert.equal(c.uploadMaxFileMb, 20);
+    assert.equal(c.uploadMaxDossierMb, 100);
+    assert.equal(c.clamd, undefined, 'no scanning unless CLAMD_HOST is set');
+    assert.equal(c.draftRetentionDays, 30);
+    assert.equal(c.uploadOrphanHours, 24);
+  });
+
+  it('scans with clamd on its default port once CLAMD_HOST is set', () => {
+    assert.deepEqual(loadConfig({ CLAMD_HOST: '127.0.0.1' }).clamd, { host: '127.0.0.1', port: 3310 });
   });
 
   it('reads and converts every variable', () => {
@@ -50,6 +59,12 @@ describe('loadConfig', () => {
         SESSION_ABSOLUTE_HOURS: '8',
         LOGIN_THROTTLE_RETENTION_HOURS: '48',
         SESSION_RETENTION_DAYS: '90',
+        UPLOAD_MAX_FILE_MB: '10',
+        UPLOAD_MAX_DOSSIER_MB: '50',
+        CLAMD_HOST: 'clamav.internal',
+        CLAMD_PORT: '3311',
+        DRAFT_RETENTION_DAYS: '60',
+        UPLOAD_ORPHAN_HOURS: '12',
       },
       '/srv',
     );
@@ -80,6 +95,11 @@ describe('loadConfig', () => {
       sessionAbsoluteHours: 8,
       loginThrottleRetentionHours: 48,
       sessionRetentionDays: 90,
+      uploadMaxFileMb: 10,
+      uploadMaxDossierMb: 50,
+      clamd: { host: 'clamav.internal', port: 3311 },
+      draftRetentionDays: 60,
+      uploadOrphanHours: 12,
     });
   });
 
@@ -105,6 +125,11 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'yes'],
     ['DEMO', 'maybe'],
     ['SHUTDOWN_TIMEOUT_MS', '1.5'],
+    ['UPLOAD_MAX_FILE_MB', '0'],
+    ['UPLOAD_MAX_DOSSIER_MB', '2.5'],
+    ['CLAMD_PORT', '70000'],
+    ['DRAFT_RETENTION_DAYS', '0'],
+    ['UPLOAD_ORPHAN_HOURS', 'abc'],
   ];
   for (const [key, value] of bad) {
     it(`rejects ${key}=${value}`, () => {

@@ -41,6 +41,12 @@ const EnvSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
   LOGIN_THROTTLE_RETENTION_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
   SESSION_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+  UPLOAD_MAX_FILE_MB: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 })),
+  UPLOAD_MAX_DOSSIER_MB: Type.Optional(Type.Integer({ minimum: 1, maximum: 10240 })),
+  CLAMD_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  CLAMD_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+  DRAFT_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  UPLOAD_ORPHAN_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
 });
 
 /** What each variable means, for error messages and the README. */
@@ -80,6 +86,15 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
     'The nightly clean-up forgets failed-login counts of unknown usernames whose lock is over and whose last failure is older than this. Default 24.',
   SESSION_RETENTION_DAYS:
     'The nightly clean-up deletes sessions ended or expired more than this many days ago (logins and logouts stay in the audit log). Default 30.',
+  UPLOAD_MAX_FILE_MB: 'Largest attachment accepted, in MB (1 MB = 1,048,576 bytes). Default 20.',
+  UPLOAD_MAX_DOSSIER_MB: 'Largest total of the attachments of one dossier (or draft), in MB. Default 100.',
+  CLAMD_HOST:
+    'Host of a ClamAV daemon (clamd) that scans every attachment over TCP (INSTREAM). Default: unset, attachments are not scanned.',
+  CLAMD_PORT: 'TCP port of clamd, used when CLAMD_HOST is set. Default 3310.',
+  DRAFT_RETENTION_DAYS:
+    "The nightly clean-up deletes citizens' draft dossiers not changed for this many days, with their uploads. Default 30.",
+  UPLOAD_ORPHAN_HOURS:
+    'The nightly clean-up deletes uploads never attached to a dossier once they are this old and their draft is gone. Default 24.',
 };
 
 export interface Config {
@@ -111,6 +126,12 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginThrottleRetentionHours: number;
   sessionRetentionDays: number;
+  uploadMaxFileMb: number;
+  uploadMaxDossierMb: number;
+  /** Undefined when CLAMD_HOST is unset: attachments are then stored as not scanned. */
+  clamd: { host: string; port: number } | undefined;
+  draftRetentionDays: number;
+  uploadOrphanHours: number;
 }
 
 export class ConfigError extends Error {
@@ -191,5 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,
     loginThrottleRetentionHours: e.LOGIN_THROTTLE_RETENTION_HOURS ?? 24,
     sessionRetentionDays: e.SESSION_RETENTION_DAYS ?? 30,
+    uploadMaxFileMb: e.UPLOAD_MAX_FILE_MB ?? 20,
+    uploadMaxDossierMb: e.UPLOAD_MAX_DOSSIER_MB ?? 100,
+    clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT ?? 3310 } : undefined,
+    draftRetentionDays: e.DRAFT_RETENTION_DAYS ?? 30,
+    uploadOrphanHours: e.UPLOAD_ORPHAN_HOURS ?? 24,
   };
 }

@@ -33,6 +33,7 @@ export {
 } from './catalogue-import.service.js';
 export type { Level, OnlineLevel, ProcedureContent, StepKind, TimeUnit, WorkflowContent } from './content.js';
 export { type HighlightSegment, highlightName } from './search/highlight.js';
+export { isPreparationNote } from './views/public-format.js';
 export { CATALOGUE_REFRESH_SEARCH_JOB, refreshSearch } from './search/refresh-search.job.js';
 export { refreshSearchRows } from './search/search.repository.js';
 export {

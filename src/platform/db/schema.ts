@@ -425,11 +425,194 @@ export interface CitizenAccounts {
   vneid_verified: Generated<boolean>;
 }
 
+export interface CitizenDocuments {
+  account_id: string | null;
+  code: string;
+  created_at: Timestamp;
+  hidden: Generated<boolean>;
+  id: string;
+  issued_at: Timestamp;
+  kind: number;
+  media_type: string;
+  name: string;
+  owner_id_number: string | null;
+  sha256: string;
+  size: number;
+  source_component_id: string | null;
+  source_dossier_id: string | null;
+}
+
+export interface DossierComponents {
+  certified_copies: Generated<number>;
+  copies: Generated<number>;
+  digitization: Generated<number>;
+  dossier_id: string;
+  id: string;
+  name: string;
+  originals: Generated<number>;
+  position: number;
+  requirement: string;
+  reused_document_id: string | null;
+}
+
+export interface DossierCounters {
+  agency_code: string;
+  day: Timestamp;
+  last_seq: number;
+}
+
+export interface DossierDrafts {
+  account_id: string;
+  content: Generated<Json>;
+  created_at: Timestamp;
+  id: string;
+  procedure_code: string;
+  row_version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface DossierFeeLines {
+  adjustment: string | null;
+  amount: number;
+  base_amount: number;
+  collected: string;
+  dossier_id: string;
+  kind: string;
+  name: string;
+  position: number;
+}
+
+export interface DossierFiles {
+  attached_at: Timestamp | null;
+  component_id: string | null;
+  created_at: Timestamp;
+  dossier_id: string | null;
+  draft_id: string | null;
+  file_name: string;
+  id: string;
+  media_type: string;
+  removed_at: Timestamp | null;
+  scan_detail: string | null;
+  scan_status: string;
+  sha256: string;
+  size: number;
+  slot: number | null;
+  uploaded_by_id: string;
+  uploaded_by_kind: string;
+}
+
+export interface DossierHistory {
+  action: string;
+  actor_id: string | null;
+  actor_kind: string;
+  actor_name: string;
+  actor_role: string | null;
+  agency_id: string | null;
+  at: Timestamp;
+  content: string | null;
+  dossier_id: string;
+  from_status: number | null;
+  id: string;
+  step_due_at: Timestamp | null;
+  step_started_at: Timestamp | null;
+  to_status: number;
+}
+
+export interface DossierPayments {
+  amount: number;
+  dossier_id: string;
+  id: string;
+  method: string;
+  receipt_number: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
+export interface Dossiers {
+  account_id: string | null;
+  applicant: Json;
+  applicant_id_number: string | null;
+  applicant_name_key: string;
+  applicant_phone: string | null;
+  applicant_unit_code: string | null;
+  channel: number;
+  code: string;
+  competent_agency_code: string;
+  competent_agency_id: string;
+  created_at: Timestamp;
+  due_at: Timestamp | null;
+  duration_unit: string | null;
+  duration_value: number | null;
+  fee_collection: string | null;
+  filed_by: string;
+  filed_by_officer_id: string | null;
+  form_set: string | null;
+  id: string;
+  owner: Json | null;
+  procedure_code: string;
+  procedure_name: string;
+  procedure_version_id: string;
+  received_at: Timestamp | null;
+  receiving_agency_id: string;
+  refusal_reason: string | null;
+  return_address: string | null;
+  return_method: string;
+  row_version: Generated<number>;
+  status: number;
+  sub_state: string | null;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+  withdraw_reason: string | null;
+  withdraw_requested_at: Timestamp | null;
+}
+
+export interface DossierSlips {
+  details: Generated<Json>;
+  dossier_id: string;
+  form_no: string;
+  form_set: string;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  kind: string;
+}
+
+export interface DossierSubmissions {
+  caller: string;
+  created_at: Timestamp;
+  dossier_id: string;
+  idempotency_key: string;
+  request_hash: string;
+}
+
+export interface FormSets {
+  code: string;
+  completion_request_no: string;
+  legal_basis: string;
+  name: string;
+  receipt_no: string;
+  refusal_no: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
 export interface LoginThrottle {
   failed_logins: Generated<number>;
   last_failed_at: Timestamp;
   locked_until: Timestamp | null;
   username: string;
+}
+
+export interface Notifications {
+  body: string;
+  created_at: Timestamp;
+  event_key: string;
+  id: string;
+  link: string | null;
+  read_at: Timestamp | null;
+  recipient_id: string;
+  recipient_kind: string;
+  title: string;
 }
 
 export interface OfficerRoles {
@@ -538,7 +721,20 @@ export interface DB {
   catalogue_workflow_steps: CatalogueWorkflowSteps;
   catalogue_workflows: CatalogueWorkflows;
   citizen_accounts: CitizenAccounts;
+  citizen_documents: CitizenDocuments;
+  dossier_components: DossierComponents;
+  dossier_counters: DossierCounters;
+  dossier_drafts: DossierDrafts;
+  dossier_fee_lines: DossierFeeLines;
+  dossier_files: DossierFiles;
+  dossier_history: DossierHistory;
+  dossier_payments: DossierPayments;
+  dossier_slips: DossierSlips;
+  dossier_submissions: DossierSubmissions;
+  dossiers: Dossiers;
+  form_sets: FormSets;
   login_throttle: LoginThrottle;
+  notifications: Notifications;
   officer_roles: OfficerRoles;
   officers: Officers;
   oidc_sandbox_store: OidcSandboxStore;
