@@ -5,6 +5,7 @@
  */
 import type { AppModule } from '../../platform/module.js';
 import { registerDossierApi } from './dossiers.api.js';
+import { registerTrackingPages } from './pages/tracking/tracking.pages.js';
 
 export type {
   Channel,
@@ -24,5 +25,6 @@ export const dossiersModule: AppModule = {
   name: 'dossiers',
   routes(app, ctx) {
     registerDossierApi(app, ctx);
+    registerTrackingPages(app, ctx);
   },
 };

@@ -15,7 +15,7 @@ import { describeDuration, statutoryDuration } from './appointment.js';
 import { storeDigitizedComponents } from './data-store.service.js';
 import type { Dossier } from './dossier.js';
 import { localDay } from './dossier-code.js';
-import { getDossier, isDeskOf, notAtThisDesk } from './dossier-read.service.js';
+import { getDossier, getDossierForCaller, isDeskOf, notAtThisDesk } from './dossier-read.service.js';
 import * as repo from './dossiers.repository.js';
 import { CHANNEL_KINDS, feeCollection, fixFeeLines } from './fees.js';
 import { applyTransition } from './transitions.js';
@@ -37,7 +37,7 @@ const text = (v: string | null | undefined, max = 2000) =>
   v?.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, max) || null;
 
 async function deskDossier(db: Db, principal: Principal, idOrCode: string): Promise<Dossier> {
-  const d = await getDossier(db, idOrCode);
+  const d = await getDossierForCaller(db, principal, idOrCode);
   if (!(await isDeskOf(db, principal, d.receivingAgency.id))) throw notAtThisDesk();
   return d;
 }

@@ -1,0 +1,192 @@
+/**
+ * JSON API of a dossier's attachments (tệp đính kèm): upload scans or documents to a component
+ * (multipart, streamed to the file store, never buffered whole), take one off, download one.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, validationError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/http/access.js';
+import type { App } from '../../platform/http/app-type.js';
+import type { AppContext } from '../../platform/module.js';
+import { readAttachment, type StoredUpload } from './attachments/index.js';
+import { addAttachment, removeAttachment } from './dossier-attachments.service.js';
+import { getDossierForCaller } from './dossier-read.service.js';
+
+const tags = ['dossiers'];
+const CITIZEN_OR_DESK = { citizen: true, officer: ['one_stop'] } as const;
+const READERS = { citizen: true, officer: 'any' } as const;
+const FileParams = Type.Object({
+  id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }),
+  fileId: Type.String({ description: 'Id của tệp' }),
+});
+
+const StoredJson = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  size: Type.Number(),
+  sha256: Type.String(),
+  scanStatus: Type.String(),
+});
+
+/** Media types a browser shows itself; anything else is offered as a download. */
+const INLINE = /^(application\/pdf|image\/(jpeg|png))$/;
+
+/** Content-Disposition with the file's real name (RFC 6266 / 5987) and an ASCII fallback. */
+export function contentDisposition(fileName: string, mediaType: string): string {
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^\x20-\x7e]|["\\]/g, '_') || 'tep';
+  const kind = INLINE.test(mediaType) ? 'inline' : 'attachment';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+const notMultipart = () =>
+  new AppError('unsupported_media_type', 'attachment.multipart_required', {
+    vi: 'Hãy gửi tệp dưới dạng multipart/form-data: trường componentId rồi đến các tệp.',
+    en: 'Send the files as multipart/form-data: the componentId field first, then the files.',
+  });
+
+const componentFirst = () => {
+  const message = {
+    vi: 'Hãy chọn thành phần hồ sơ (trường componentId) trước các tệp.',
+    en: 'Name the dossier component (the componentId field) before the files.',
+  };
+  return validationError('attachment.component_required', message, [{ field: 'componentId', message }]);
+};
+
+const noFile = () => {
+  const message = { vi: 'Hãy chọn ít nhất một tệp.', en: 'Choose at least one file.' };
+  return validationError('attachment.no_file', message, [{ field: 'file', message }]);
+};
+
+/**
+ * Reads a multipart request part by part: the componentId field, then each file streamed into
+ * addAttachment. Shared by the API and the desk's upload form.
+ */
+export async function uploadParts(
+  ctx: AppContext,
+  req: FastifyRequest,
+  principal: Principal,
+  idOrCode: string,
+  onField?: (name: string, value: string) => void,
+): Promise<StoredUpload[]> {
+  if (!req.isMultipart()) throw notMultipart();
+  let componentId: string | null = null;
+  const stored: StoredUpload[] = [];
+  for await (const part of req.parts()) {
+    if (part.type === 'field') {
+      const value = typeof part.value === 'string' ? part.value : '';
+      if (part.fieldname === 'componentId') componentId = value.trim() || null;
+      onField?.(part.fieldname, value);
+      continue;
+    }
+    if (!part.filename) {
+      part.file.resume();
+      continue;
+    }
+    if (!componentId) {
+      part.file.resume();
+      throw componentFirst();
+    }
+    stored.push(
+      await addAttachment(ctx, principal, idOrCode, componentId, {
+        stream: part.file,
+        fileName: part.filename,
+      }),
+    );
+  }
+  if (stored.length === 0) throw noFile();
+  return stored;
+}
+
+async function download(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  fileId: string,
+) {
+  const d = await getDossierForCaller(ctx.db, req.principal, id);
+  const shown = d.components.flatMap((c) => c.files).find((f) => f.id === fileId);
+  if (!shown) throw notFound();
+  const content = await readAttachment(ctx, shown.id);
+  return reply
+    .type(content.mediaType)
+    .header('content-length', String(content.size))
+    .header('content-disposition', contentDisposition(content.fileName, content.mediaType))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(content.stream);
+}
+
+const notFound = () =>
+  new AppError('not_found', 'attachment.not_found', {
+    vi: 'Không tìm thấy tệp đính kèm',
+    en: 'Attachment not found',
+  });
+
+export function registerDossierAttachmentApi(app: App, ctx: AppContext) {
+  const params = Type.Object({ id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }) });
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/dossiers/:id/attachments',
+    {
+      config: { access: CITIZEN_OR_DESK },
+      schema: {
+        tags,
+        summary: 'Đính kèm tệp vào thành phần hồ sơ / Attach files to a component',
+        description:
+          'multipart/form-data: a field `componentId` (the component id or its position) BEFORE the file ' +
+          'parts, then one or more file parts (PDF, JPEG, PNG, TIFF, DOC, DOCX, XLS, XLSX, ODT, ODS). ' +
+          'The desk (one_stop officer of the receiving centre) may attach while the dossier is new; the ' +
+          'citizen owner while it awaits completion. Send an Idempotency-Key header (any unsafe API call ' +
+          'without a JSON body needs one). Errors: attachment.too_large (413), attachment.type_not_allowed, ' +
+          'attachment.executable, attachment.extension_mismatch, attachment.executable_inside, ' +
+          'attachment.unreadable, attachment.infected (422), attachment.dossier_too_large (413), ' +
+          'attachment.scan_unavailable (503), attachment.component_required, attachment.no_file (400), ' +
+          'dossier.component_not_found (404), dossier.action_not_allowed (409).',
+        consumes: ['multipart/form-data'],
+        params,
+        response: { 201: Type.Object({ files: Type.Array(StoredJson) }) },
+      },
+    },
+    async (req, reply) => {
+      const files = await uploadParts(ctx, req, req.principal!, req.params.id);
+      return reply.status(201).send({ files });
+    },
+  );
+  app.delete<{ Params: { id: string; fileId: string } }>(
+    '/api/v1/dossiers/:id/attachments/:fileId',
+    {
+      config: { access: CITIZEN_OR_DESK },
+      schema: {
+        tags,
+        summary: 'Gỡ tệp khỏi thành phần hồ sơ / Take a file off its component',
+        description: 'The file is kept for the record and no longer shown. Same rule as uploading.',
+        params: FileParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await removeAttachment(ctx, req.principal!, req.params.id, req.params.fileId);
+      return reply.status(204).send();
+    },
+  );
+  app.get<{ Params: { id: string; fileId: string } }>(
+    '/api/v1/dossiers/:id/attachments/:fileId',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Tải tệp đính kèm / Download an attachment',
+        description: 'For anyone who may see the dossier. PDFs and images open in the browser.',
+        params: FileParams,
+      },
+    },
+    async (req, reply) => download(ctx, req, reply, req.params.id, req.params.fileId),
+  );
+}
