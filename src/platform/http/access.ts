@@ -151,8 +151,9 @@ export function registerAccess(app: App, opts: AccessOptions): DeclaredRoute[] {
       }
       throw outcome === 'unauthenticated' ? UNAUTHENTICATED : FORBIDDEN;
     };
-    const existing = route.preHandler ? [route.preHandler].flat() : [];
-    route.preHandler = [guard, ...existing];
+    // Before body validation: a caller who may not call the route learns nothing about its body schema.
+    const existing = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [guard, ...existing];
   });
   return declared;
 }
