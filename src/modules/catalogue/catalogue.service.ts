@@ -27,7 +27,30 @@ export async function versionAt(db: Db, code: string, instant: Date): Promise<Pr
       en: `No version of procedure ${code} is in force at ${instant.toISOString()}`,
     });
   }
-  return { ...row, content: await loadVersionContent(db, row.id) };
+  return { ...row, content: await publishedContent(db, row.id) };
+}
+
+/**
+ * A published version never changes (edits make a new version), so its content — ten queries to
+ * assemble — is kept per database in a small bounded map: intake reads it on every submission.
+ */
+const CONTENT_CACHE_SIZE = 500;
+const contentCache = new WeakMap<Db, Map<string, Promise<ProcedureContent>>>();
+
+function publishedContent(db: Db, versionId: string): Promise<ProcedureContent> {
+  let cache = contentCache.get(db);
+  if (!cache) contentCache.set(db, (cache = new Map()));
+  const hit = cache.get(versionId);
+  if (hit) {
+    cache.delete(versionId);
+    cache.set(versionId, hit);
+    return hit;
+  }
+  const loading = loadVersionContent(db, versionId);
+  cache.set(versionId, loading);
+  loading.catch(() => cache.delete(versionId));
+  if (cache.size > CONTENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return loading;
 }
 
 /** Every procedure with every published version, in code order: the canonical JSON format. */

@@ -2,13 +2,14 @@
  * JSON API of a dossier's attachments (tệp đính kèm): upload scans or documents to a component
  * (multipart, streamed to the file store, never buffered whole), take one off, download one.
  */
+import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/app-type.js';
 import type { AppContext } from '../../platform/module.js';
-import { readAttachment, type StoredUpload } from './attachments/index.js';
+import { attachmentErrors, readAttachment, type StoredUpload } from './attachments/index.js';
 import { addAttachment, removeAttachment } from './dossier-attachments.service.js';
 import { getDossierForCaller } from './dossier-read.service.js';
 
@@ -65,6 +66,26 @@ const noFile = () => {
 };
 
 /**
+ * The part's bytes, failing when the multipart limit cut the file: busboy then ends the stream
+ * quietly at the limit (the error only comes at the next part), which would store a truncated file.
+ */
+function limited(file: Readable & { truncated?: boolean }, limitMb: number): Readable {
+  const out = new PassThrough();
+  // The consumer (the file store) sees the error; a late one after it gave up must not crash the process.
+  out.on('error', () => undefined);
+  const tooLarge = () => {
+    if (!out.destroyed) out.destroy(attachmentErrors.tooLarge(limitMb));
+  };
+  file.on('limit', tooLarge);
+  file.on('error', (e) => {
+    if (!out.destroyed) out.destroy(e);
+  });
+  file.on('end', () => (file.truncated ? tooLarge() : out.end()));
+  file.pipe(out, { end: false });
+  return out;
+}
+
+/**
  * Reads a multipart request part by part: the componentId field, then each file streamed into
  * addAttachment. Shared by the API and the desk's upload form.
  */
@@ -76,6 +97,23 @@ export async function uploadParts(
   onField?: (name: string, value: string) => void,
 ): Promise<StoredUpload[]> {
   if (!req.isMultipart()) throw notMultipart();
+  try {
+    return await readParts(ctx, req, principal, idOrCode, onField);
+  } catch (e) {
+    // The multipart limit (the same size) may fire in the parts iterator before the store's own gate.
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw attachmentErrors.tooLarge(ctx.config.uploadMaxFileMb);
+    throw e;
+  }
+}
+
+async function readParts(
+  ctx: AppContext,
+  req: FastifyRequest,
+  principal: Principal,
+  idOrCode: string,
+  onField?: (name: string, value: string) => void,
+): Promise<StoredUpload[]> {
   let componentId: string | null = null;
   const stored: StoredUpload[] = [];
   for await (const part of req.parts()) {
@@ -95,7 +133,7 @@ export async function uploadParts(
     }
     stored.push(
       await addAttachment(ctx, principal, idOrCode, componentId, {
-        stream: part.file,
+        stream: limited(part.file, ctx.config.uploadMaxFileMb),
         fileName: part.filename,
       }),
     );

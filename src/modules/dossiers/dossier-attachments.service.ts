@@ -9,16 +9,9 @@ import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { type StoredUpload, storeUpload } from './attachments/index.js';
-import type { Dossier } from './dossier.js';
-import { getDossierForCaller, isDeskOf, notAtThisDesk } from './dossier-read.service.js';
+import { getDossierForCaller, getDossierHeadForActor } from './dossier-read.service.js';
 import * as repo from './dossiers.repository.js';
 import { nextState } from './transitions.js';
-
-async function actorOf(ctx: AppContext, principal: Principal, d: Dossier) {
-  if (principal.kind === 'citizen' && d.accountId === principal.id) return 'citizen' as const;
-  if (await isDeskOf(ctx.db, principal, d.receivingAgency.id)) return 'officer' as const;
-  return null;
-}
 
 const componentMissing = (id: string) =>
   notFound('dossier.component_not_found', {
@@ -33,21 +26,20 @@ export async function addAttachment(
   componentId: string,
   file: { stream: Readable; fileName: string },
 ): Promise<StoredUpload> {
-  const d = await getDossierForCaller(ctx.db, principal, idOrCode);
+  let checked: Awaited<ReturnType<typeof getDossierHeadForActor>>;
+  try {
+    checked = await getDossierHeadForActor(ctx.db, principal, idOrCode);
+    nextState(checked.head, 'add_attachment', checked.actor);
+  } catch (e) {
+    file.stream.resume();
+    throw e;
+  }
+  const { head: d, actor } = checked;
   const component = d.components.find((c) => c.id === componentId || String(c.position) === componentId);
   if (!component) {
     file.stream.resume();
     throw componentMissing(componentId);
   }
-  try {
-    const found = await actorOf(ctx, principal, d);
-    if (!found) throw notAtThisDesk();
-    nextState(d, 'add_attachment', found);
-  } catch (e) {
-    file.stream.resume();
-    throw e;
-  }
-  const actor = (await actorOf(ctx, principal, d)) ?? 'officer';
   const stored = await storeUpload(ctx, {
     stream: file.stream,
     fileName: file.fileName,
@@ -73,7 +65,7 @@ export async function addAttachment(
       actorId: principal.id,
       actorName: principal.name,
       actorRole: actor === 'officer' ? 'one_stop' : null,
-      agencyId: actor === 'officer' ? d.receivingAgency.id : null,
+      agencyId: actor === 'officer' ? d.receivingAgencyId : null,
       content: `${component.name}: ${stored.fileName}`,
     });
   });
@@ -87,10 +79,9 @@ export async function removeAttachment(
   idOrCode: string,
   fileId: string,
 ) {
-  const d = await getDossierForCaller(ctx.db, principal, idOrCode);
-  const actor = await actorOf(ctx, principal, d);
-  if (!actor) throw notAtThisDesk();
-  nextState(d, 'add_attachment', actor);
+  const { head, actor } = await getDossierHeadForActor(ctx.db, principal, idOrCode);
+  nextState(head, 'add_attachment', actor);
+  const d = await getDossierForCaller(ctx.db, principal, head.id);
   const file = d.components.flatMap((c) => c.files).find((f) => f.id === fileId);
   if (!file) throw notFound('dossier.file_not_found', { vi: 'Không tìm thấy tệp.', en: 'File not found.' });
   const now = ctx.clock.now();

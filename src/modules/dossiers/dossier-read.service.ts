@@ -1,8 +1,9 @@
 /** Reading a dossier whole, and deciding who may see it or act at its desk. */
+
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
-import { getAgency } from '../admin-units/index.js';
 import { canSeeDossier, coversAgency, loadAgencyTree } from '../identity/index.js';
 import type { Dossier, DossierComponent, Person } from './dossier.js';
 import { isDossierCode } from './dossier-code.js';
@@ -17,9 +18,19 @@ export const dossierNotFound = (key: string) =>
     en: `Dossier ${key} was not found.`,
   });
 
-async function agencyRef(db: Db, id: string) {
-  const a = await getAgency(db, id);
-  return { id: a.id, code: a.code, name: a.name };
+/**
+ * Name and current code of the dossier's agencies in one round trip (a dossier page is read often;
+ * admin-units' lookup takes three queries per agency). Reads admin-units' tables directly, downward.
+ */
+async function agencyRefs(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { id: string; code: string; name: string }>> {
+  const rows = await sql<{ id: string; name: string; code: string | null }>`
+    SELECT a.id, a.name,
+      (SELECT c.code FROM agency_codes c WHERE c.agency_id = a.id ORDER BY c.valid_to IS NULL DESC, c.valid_from DESC LIMIT 1) AS code
+    FROM agencies a WHERE a.id = ANY(${ids}::uuid[])`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, { id: r.id, name: r.name, code: r.code ?? '' }]));
 }
 
 function componentsOf(
@@ -60,16 +71,18 @@ export async function findDossier(db: Db, idOrCode: string): Promise<Dossier | u
       ? await repo.selectDossier(db, { code: key.toUpperCase() })
       : undefined;
   if (!row) return undefined;
-  const [components, files, history, fees, payments, slips, receiving, competent] = await Promise.all([
+  const [components, files, history, fees, payments, slips, agencies] = await Promise.all([
     repo.selectComponents(db, row.id),
     repo.selectFiles(db, row.id),
     repo.selectHistory(db, row.id),
     repo.selectFeeLines(db, row.id),
     repo.selectPayments(db, row.id),
     repo.selectSlips(db, row.id),
-    agencyRef(db, row.receiving_agency_id),
-    agencyRef(db, row.competent_agency_id),
+    agencyRefs(db, [row.receiving_agency_id, row.competent_agency_id]),
   ]);
+  const ref = (id: string) => agencies.get(id) ?? { id, code: '', name: '' };
+  const receiving = ref(row.receiving_agency_id);
+  const competent = ref(row.competent_agency_id);
   return {
     id: row.id,
     code: row.code,
@@ -180,4 +193,64 @@ export async function isDeskOf(db: Db, principal: Principal | null, agencyId: st
   if (principal?.kind !== 'officer') return false;
   const tree = await loadAgencyTree(db);
   return coversAgency(principal.grants, agencyId, tree.ancestorsOf, ['one_stop']);
+}
+
+/** The little an upload needs to be checked: status, owner, receiving centre and the components. */
+export interface DossierHead {
+  id: string;
+  code: string;
+  status: DossierStatus;
+  subState: SubState;
+  accountId: string | null;
+  receivingAgencyId: string;
+  competentAgencyId: string;
+  components: { id: string; position: number; name: string; digitization: number }[];
+}
+
+/**
+ * The head of a dossier the caller may act on at intake — its citizen or a one-stop officer of the
+ * receiving centre — with the actor it is. Others get 404 (cannot see) or 403 (can see, not the desk).
+ */
+export async function getDossierHeadForActor(
+  db: Db,
+  principal: Principal | null,
+  idOrCode: string,
+): Promise<{ head: DossierHead; actor: 'citizen' | 'officer' }> {
+  const key = idOrCode.trim();
+  const row = UUID.test(key)
+    ? await repo.selectDossier(db, { id: key.toLowerCase() })
+    : isDossierCode(key)
+      ? await repo.selectDossier(db, { code: key.toUpperCase() })
+      : undefined;
+  if (!row) throw dossierNotFound(idOrCode);
+  const head: DossierHead = {
+    id: row.id,
+    code: row.code,
+    status: row.status as DossierStatus,
+    subState: row.sub_state as SubState,
+    accountId: row.account_id,
+    receivingAgencyId: row.receiving_agency_id,
+    competentAgencyId: row.competent_agency_id,
+    components: (await repo.selectComponents(db, row.id)).map((c) => ({
+      id: c.id,
+      position: c.position,
+      name: c.name,
+      digitization: c.digitization,
+    })),
+  };
+  if (principal?.kind === 'citizen' && principal.id === head.accountId) return { head, actor: 'citizen' };
+  const tree = await loadAgencyTree(db);
+  if (
+    principal?.kind === 'officer' &&
+    coversAgency(principal.grants, head.receivingAgencyId, tree.ancestorsOf, ['one_stop'])
+  )
+    return { head, actor: 'officer' };
+  const scope = {
+    receivingAgencyId: head.receivingAgencyId,
+    competentAgencyId: head.competentAgencyId,
+    stepAgencyIds: [],
+    ownerAccountId: head.accountId,
+  };
+  if (canSeeDossier(principal, scope, tree.ancestorsOf)) throw notAtThisDesk();
+  throw dossierNotFound(idOrCode);
 }

@@ -4,7 +4,11 @@
  * (Mẫu 01–03), the citizen's data store and public tracking. This file is the module's public API.
  */
 import type { AppModule } from '../../platform/module.js';
+import { dossiersCleanupJob } from './attachments/index.js';
+import { registerDossierAttachmentApi } from './dossier-attachments.api.js';
 import { registerDossierApi } from './dossiers.api.js';
+import { registerCitizenDossierPages } from './pages/citizen/index.js';
+import { registerDeskPages } from './pages/desk/desk.pages.js';
 import { registerTrackingPages } from './pages/tracking/tracking.pages.js';
 
 export type {
@@ -23,8 +27,12 @@ export { type DossierStatus, STATUS_NAMES, transition } from './lifecycle.js';
 
 export const dossiersModule: AppModule = {
   name: 'dossiers',
+  jobs: (ctx) => [dossiersCleanupJob(ctx)],
   routes(app, ctx) {
     registerDossierApi(app, ctx);
+    registerDossierAttachmentApi(app, ctx);
+    registerDeskPages(app, ctx);
     registerTrackingPages(app, ctx);
+    registerCitizenDossierPages(app, ctx);
   },
 };

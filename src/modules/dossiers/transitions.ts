@@ -19,7 +19,7 @@ export const dossierChanged = () =>
     en: 'The dossier was just changed by someone else. Look at its new state and try again.',
   });
 
-export function notAllowedNow(d: Dossier, action: IntakeAction) {
+export function notAllowedNow(d: Pick<Dossier, 'code' | 'status'>, action: IntakeAction) {
   return conflict('dossier.action_not_allowed', {
     vi: `Không thể thực hiện thao tác này khi hồ sơ ${d.code} đang ở trạng thái hiện tại.`,
     en: `This action (${action}) is not allowed in the dossier's current status (${d.status}).`,
@@ -40,7 +40,11 @@ export interface Apply {
 }
 
 /** The state the action leads to, or the error saying why not (before anything is written). */
-export function nextState(d: Dossier, action: IntakeAction, actor: IntakeActor): DossierState {
+export function nextState(
+  d: Pick<Dossier, 'code' | 'status' | 'subState'>,
+  action: IntakeAction,
+  actor: IntakeActor,
+): DossierState {
   const outcome = transition({ status: d.status, subState: d.subState }, action, actor);
   if (outcome.ok) return outcome.next;
   if (outcome.reason === 'actor') {

@@ -54,8 +54,18 @@ function readReply(socket: net.Socket): Promise<string> {
   });
 }
 
+/** Writes with back-pressure; a socket clamd closed without an error must not leave us waiting for 'drain'. */
 async function send(socket: net.Socket, data: Buffer) {
-  if (!socket.write(data)) await once(socket, 'drain');
+  if (socket.destroyed || !socket.writable) throw new ClamdError('clamd closed the connection');
+  if (socket.write(data)) return;
+  await new Promise<void>((resolve, reject) => {
+    const onClose = () => reject(new ClamdError('clamd closed the connection'));
+    socket.once('close', onClose);
+    socket.once('drain', () => {
+      socket.off('close', onClose);
+      resolve();
+    });
+  });
 }
 
 async function* pieces(content: Readable | Buffer, size: number): AsyncGenerator<Buffer> {
