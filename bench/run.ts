@@ -10,6 +10,9 @@
  * 4. bench/due-dates.bench.ts (`runDueDatesBench()`), when that file exists.
  * 5. bench/catalogue-search.bench.ts (`runCatalogueSearchBench()`): procedure search over 6,000
  *    procedures, on its own database.
+ * 6. bench/intake.bench.ts (`runIntakeBench()`): dossiers with two 200 KB attachments submitted for
+ *    60 s (INTAKE_BENCH_SECONDS) beside raw commits of the same rows and a bare Fastify route, on its
+ *    own database and server. `npm run bench -- intake` runs this one alone.
  *
  * Loads are bounded (5 s, 10 connections by default, after a 1 s warm-up) and stay on 127.0.0.1.
  * Options: `npm run bench -- --seconds 10 --connections 20`. Not part of `npm test`.
@@ -34,8 +37,9 @@ const BROWSER_HEADERS = {
 };
 
 function options() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } },
+    allowPositionals: true,
   });
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
@@ -43,7 +47,19 @@ function options() {
   if (!Number.isInteger(connections) || connections < 1 || connections > 200) {
     throw new Error('--connections must be 1..200');
   }
-  return { seconds, connections };
+  const only = positionals[0];
+  if (only !== undefined && only !== 'intake') throw new Error(`unknown bench ${only}: try intake`);
+  return { seconds, connections, only };
+}
+
+/** `npm run bench -- intake`: the intake bench alone (it starts its own database and server). */
+async function intakeOnly() {
+  console.log(`machine: ${machine()}`);
+  console.log(loadNote('before'));
+  const { runIntakeBench } = await import('./intake.bench.js');
+  const rows = await timed('intake', runIntakeBench);
+  console.log(loadNote('after'));
+  console.log(`\n${formatTable(rows)}\n`);
 }
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
@@ -144,6 +160,7 @@ function loadNote(when: string): string {
 
 async function main() {
   const opts = options();
+  if (opts.only === 'intake') return intakeOnly();
   const config = loadConfig();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
   let server: EmbeddedServer | undefined;
@@ -186,6 +203,8 @@ async function main() {
     else console.log('  (bench/due-dates.bench.ts not present: skipped)');
     const { runCatalogueSearchBench } = await import('./catalogue-search.bench.js');
     rows.push(...toRows('catalogue search', await timed('catalogue search', runCatalogueSearchBench)));
+    const { runIntakeBench } = await import('./intake.bench.js');
+    rows.push(...(await timed('intake', runIntakeBench)));
 
     console.log(loadNote('after'));
     console.log(`\n${formatTable(rows)}\n`);

@@ -10,6 +10,7 @@ const m = defineMessages({
     en: 'This is the one-stop e-government system of the province and its communes. Citizens and businesses find a procedure, submit a dossier online or at the one-stop desk, pay fees, follow its progress and receive a digitally signed electronic result.',
   },
   catalogueLink: { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
+  trackingLink: { vi: 'Tra cứu hồ sơ', en: 'Track a dossier' },
   citizensTitle: { vi: 'Người dân, doanh nghiệp', en: 'Citizens and businesses' },
   citizensBody: {
     vi: 'Đăng nhập bằng VNeID, nộp hồ sơ từ điện thoại, dùng lại giấy tờ đã số hóa, nhận kết quả tại nhà hoặc qua bưu điện, đánh giá mức độ hài lòng.',
@@ -45,6 +46,9 @@ export function registerHomePage(app: App) {
         <p>
           <a class="button" href="/thu-tuc" safe>
             {t(m.catalogueLink)}
+          </a>{' '}
+          <a class="button button--secondary" href="/tra-cuu" safe>
+            {t(m.trackingLink)}
           </a>
         </p>
         <ul class="cards">
