@@ -216,7 +216,11 @@ describe('procedure page', () => {
     assert.match(seen, /123\/2015\/NĐ-CP ngày 15\/11\/2015 ?:/);
     assert.match(
       html,
-      /<a class="button" href="https:\/\/dichvucong.gov.vn\/thu-tuc-hanh-chinh\/[^"]+" aria-describedby="apply-note">Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia<\/a>/,
+      /<a class="button" href="\/nop-ho-so\/1.001193" aria-describedby="apply-note">Nộp hồ sơ trực tuyến<\/a>/,
+    );
+    assert.match(
+      html,
+      /<a href="https:\/\/dichvucong.gov.vn\/thu-tuc-hanh-chinh\/[^"]+">Hoặc nộp trên Cổng Dịch vụ công quốc gia<\/a>/,
     );
     assert.match(html, /<a class="button button--secondary" href="\/thu-tuc\/1.001193\/ban-in">Bản in<\/a>/);
   });

@@ -33,7 +33,6 @@ export {
 } from './catalogue-import.service.js';
 export type { Level, OnlineLevel, ProcedureContent, StepKind, TimeUnit, WorkflowContent } from './content.js';
 export { type HighlightSegment, highlightName } from './search/highlight.js';
-export { isPreparationNote } from './views/public-format.js';
 export { CATALOGUE_REFRESH_SEARCH_JOB, refreshSearch } from './search/refresh-search.job.js';
 export { refreshSearchRows } from './search/search.repository.js';
 export {
@@ -44,6 +43,7 @@ export {
   searchProcedures,
 } from './search/search.service.js';
 export { type ProcedureSearchQuery, readProcedureSearchQuery } from './search/search-query.js';
+export { isPreparationNote } from './views/public-format.js';
 export {
   type BudgetCheck,
   checkWorkflowBudget,

@@ -5,7 +5,7 @@ import { buildTestApp } from '../../../test/build-test-app.js';
 import { officerPrincipal, onlineBody, seedIntakeWorld } from '../../../test/factories-dossiers.js';
 import { insertOfficer } from '../../../test/factories-identity.js';
 import { fixedClock } from '../../platform/clock.js';
-import { sessionAt } from './pages/desk/desk-test-support.js';
+import { sessionAt as sessionOn } from './pages/desk/desk-test-support.js';
 import { requestCompletion } from './review.service.js';
 import { submitDossier } from './submission.service.js';
 
@@ -13,14 +13,16 @@ const clock = fixedClock('2026-12-07T01:30:00Z');
 const { app, ctx } = await buildTestApp({ clock, env: { UPLOAD_MAX_FILE_MB: '1' } });
 const db = ctx.db;
 const world = await seedIntakeWorld(db, clock);
+
+const sessionAt = (owner: { officerId: string } | { citizenId: string }) => sessionOn(db, clock, owner);
 const desk = officerPrincipal(world.desk);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const cookies = {
-  desk: await sessionAt(db, clock, { officerId: world.desk.id }),
-  otherDesk: await sessionAt(db, clock, { officerId: world.provinceDesk.id }),
-  specialist: await sessionAt(db, clock, { officerId: world.specialist.id }),
-  citizen: await sessionAt(db, clock, { citizenId: world.citizen.id }),
+  desk: await sessionAt({ officerId: world.desk.id }),
+  otherDesk: await sessionAt({ officerId: world.provinceDesk.id }),
+  specialist: await sessionAt({ officerId: world.specialist.id }),
+  citizen: await sessionAt({ citizenId: world.citizen.id }),
 };
 
 /** A dossier filed at the ward's desk for the world's citizen (linked by ID number). */
@@ -149,7 +151,7 @@ describe('dossier attachments API', () => {
     const stranger = await insertOfficer(db, {
       grants: [{ agencyId: world.otherWardCentre.id, role: 'one_stop' }],
     });
-    const strangerRes = await upload(d.code, await sessionAt(db, clock, { officerId: stranger.id }), c.id);
+    const strangerRes = await upload(d.code, await sessionAt({ officerId: stranger.id }), c.id);
     assert.equal(strangerRes.statusCode, 404);
     const noComponent = await upload(d.code, cookies.desk, v7());
     assert.equal(noComponent.statusCode, 404);

@@ -5,10 +5,14 @@
  */
 import type { AppModule } from '../../platform/module.js';
 import { dossierEventJob } from './dossier-event.job.js';
+import { registerNotificationPages } from './notifications.pages.js';
 
 export { countUnread, markAllRead, type Recipient, selectMessages } from './notifications.repository.js';
 
 export const notificationsModule: AppModule = {
   name: 'notifications',
   jobs: (ctx) => [dossierEventJob(ctx)],
+  routes(app, ctx) {
+    registerNotificationPages(app, ctx);
+  },
 };

@@ -136,13 +136,14 @@ export const m = defineMessages({
   legalTitle: { vi: 'Căn cứ pháp lý', en: 'Legal basis' },
   issuedOn: { vi: 'ngày {date}', en: 'of {date}' },
   conditionsTitle: { vi: 'Điều kiện', en: 'Conditions' },
-  applyOnline: {
-    vi: 'Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia',
-    en: 'Apply online on the National Public Service Portal',
+  applyOnline: { vi: 'Nộp hồ sơ trực tuyến', en: 'Apply online' },
+  applyOnNationalPortal: {
+    vi: 'Hoặc nộp trên Cổng Dịch vụ công quốc gia',
+    en: 'Or apply on the National Public Service Portal',
   },
   applyOnlineNote: {
-    vi: 'Nút này mở trang của thủ tục trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).',
-    en: 'This button opens the procedure’s page on the National Public Service Portal (dichvucong.gov.vn).',
+    vi: 'Cần đăng nhập bằng tài khoản định danh điện tử (VNeID). Có thể lưu nháp và tiếp tục sau.',
+    en: 'Log in with your VNeID account. You may save a draft and go on later.',
   },
   print: { vi: 'Bản in', en: 'Printable version' },
   printTitle: { vi: 'Bản in: {name}', en: 'Printable: {name}' },

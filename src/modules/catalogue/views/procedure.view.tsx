@@ -63,20 +63,33 @@ function versionLine(props: Pick<ProcedurePageProps, 'ctx' | 'version'>): string
   });
 }
 
-/** The national portal's page of the procedure, while our own online form is not there yet. */
+/**
+ * Nộp hồ sơ trực tuyến: our own form (the dossiers module's /nop-ho-so/{code}) when the version is
+ * offered online; the national portal's page of the procedure stays as a secondary link.
+ */
 function ApplyOnline(props: ProcedurePageProps) {
   const t = translator(props.ctx.lang);
-  const { content } = props.version;
+  const { content, code } = props.version;
+  const online = content.onlineLevel !== 'none' || content.channels.some((c) => c.kind === 'online');
+  if (!online) return '';
   const url = webUrl(content.source.url);
-  if (!url || !content.channels.some((c) => c.kind === 'online') || content.onlineLevel === 'none') return '';
   return (
     <div class="apply">
-      <a class="button" href={url} aria-describedby="apply-note" safe>
+      <a class="button" href={`/nop-ho-so/${encodeURIComponent(code)}`} aria-describedby="apply-note" safe>
         {t(m.applyOnline)}
       </a>
       <p class="muted apply__note" id="apply-note" safe>
         {t(m.applyOnlineNote)}
       </p>
+      {url ? (
+        <p>
+          <a href={url} safe>
+            {t(m.applyOnNationalPortal)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }
