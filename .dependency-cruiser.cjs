@@ -105,8 +105,10 @@ module.exports = {
     {
       name: 'only-tests-import-test-support',
       severity: 'error',
-      comment: 'test/ is shared test support: only *.test.ts files may import it, never the running code.',
-      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      comment:
+        'test/ is shared test support: only *.test.ts files (and *test-support.ts helpers that only tests ' +
+        'import) may import it, never the running code.',
+      from: { path: '^src/', pathNot: '(\\.test\\.tsx?|test-support\\.ts)$' },
       to: { path: '^test/' },
     },
     {

@@ -39,7 +39,10 @@ const contentCache = new WeakMap<Db, Map<string, Promise<ProcedureContent>>>();
 
 function publishedContent(db: Db, versionId: string): Promise<ProcedureContent> {
   let cache = contentCache.get(db);
-  if (!cache) contentCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    contentCache.set(db, cache);
+  }
   const hit = cache.get(versionId);
   if (hit) {
     cache.delete(versionId);

@@ -9,6 +9,7 @@ import { validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
+import { formatVietnamDateTime } from '../../platform/pdf/index.js';
 import { computeDue, loadWorkingCalendar, sameDayDue } from '../calendar/index.js';
 import { versionAt } from '../catalogue/index.js';
 import { describeDuration, statutoryDuration } from './appointment.js';
@@ -122,7 +123,7 @@ export async function receiveDossier(
       principal,
       agencyId: d.receivingAgency.id,
       content: [
-        `Tiếp nhận hồ sơ; hẹn trả ${dueAt ? dueAt.toISOString() : 'theo quy định'}.`,
+        `Tiếp nhận hồ sơ; hẹn trả ${dueAt ? formatVietnamDateTime(dueAt) : 'theo quy định'}.`,
         text(input.note),
       ]
         .filter(Boolean)

@@ -103,6 +103,11 @@ export async function receive(files: FileStore, source: Readable, maxBytes: numb
   try {
     const stored = await files.put(gate);
     await feeding;
+    // @fastify/multipart stops a part at its limit and only marks it truncated: never keep a cut file.
+    if ((source as { truncated?: boolean }).truncated) {
+      await files.delete(stored.sha256).catch(() => undefined);
+      throw attachmentErrors.tooLarge(maxBytes / MB);
+    }
     return { stored, head: Buffer.concat(head) };
   } catch (e) {
     source.destroy();
