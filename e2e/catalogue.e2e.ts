@@ -67,8 +67,10 @@ describe('procedure catalogue', () => {
       /Nộp trực tiếp\s+1 \(không rõ đơn vị\)/,
     );
     assert.match(await seenText(page.locator('section[aria-labelledby="fees"]')), /Miễn phí/);
-    const apply = page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia' });
-    assert.match((await apply.getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\//);
+    const apply = page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến', exact: true });
+    assert.equal(await apply.getAttribute('href'), '/nop-ho-so/1.001193');
+    const national = page.getByRole('link', { name: 'Hoặc nộp trên Cổng Dịch vụ công quốc gia' });
+    assert.match((await national.getAttribute('href')) ?? '', /^https:\/\/dichvucong\.gov\.vn\//);
     await assertFitsScreen(page);
     await assertAccessible(page, 'procedure page, phone');
     await screenshot(page, 'catalogue-procedure-phone');
