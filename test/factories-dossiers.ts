@@ -5,12 +5,19 @@
  * offered only at the desk), and desk officers. Each call makes fresh agency codes, so files and
  * tests never share rows.
  */
+
+import { Readable } from 'node:stream';
 import type { Agency } from '../src/modules/admin-units/agencies/index.js';
 import { importCatalogue } from '../src/modules/catalogue/catalogue-import.service.js';
 import { contentHash, type ProcedureContent } from '../src/modules/catalogue/content.js';
+import { storeUpload } from '../src/modules/dossiers/attachments/index.js';
+import type { Dossier } from '../src/modules/dossiers/dossier.js';
+import { submitDossier } from '../src/modules/dossiers/submission.service.js';
 import { type Clock, systemClock } from '../src/platform/clock.js';
 import type { Db } from '../src/platform/db/database.js';
 import type { Principal, Role } from '../src/platform/http/access.js';
+import { newId } from '../src/platform/ids.js';
+import type { AppContext } from '../src/platform/module.js';
 import { insertAgency } from './factories-agencies.js';
 import { insertCitizen, insertOfficer } from './factories-identity.js';
 
@@ -278,3 +285,46 @@ export const onlineBody = (over: Record<string, unknown> = {}) => ({
   returnMethod: 'online' as const,
   ...over,
 });
+
+/** The smallest valid PDF the type check accepts. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/**
+ * An online dossier of the world's citizen, as the form makes it: both required documents uploaded
+ * into a draft, then submitted with the draft's file ids (status 1, channel 2).
+ */
+export async function submitOnlineDossier(
+  ctx: AppContext,
+  world: IntakeWorld,
+  key: string,
+): Promise<Dossier> {
+  const now = ctx.clock.now();
+  const draftId = newId();
+  await ctx.db
+    .insertInto('dossier_drafts')
+    .values({
+      id: draftId,
+      account_id: world.citizen.id,
+      procedure_code: ONLINE_PROCEDURE,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const upload = (slot: number, name: string) =>
+    storeUpload(ctx, {
+      stream: Readable.from([TINY_PDF, Buffer.from(`% ${name}\n`)]),
+      fileName: name,
+      uploader: { kind: 'citizen', id: world.citizen.id },
+      target: { draftId, slot },
+    });
+  const a = await upload(0, 'to-khai.pdf');
+  const b = await upload(1, 'giay-chung-sinh.pdf');
+  const body = onlineBody({
+    draftId,
+    components: [
+      { position: 0, fileIds: [a.id] },
+      { position: 1, fileIds: [b.id] },
+    ],
+  });
+  return (await submitDossier(ctx, citizenPrincipal(world.citizen), body as never, key)).dossier;
+}

@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import {
   citizenPrincipal,
   officerPrincipal,
-  onlineBody,
   seedIntakeWorld,
+  submitOnlineDossier,
 } from '../../../test/factories-dossiers.js';
 import { flatten, pdfText } from '../../../test/pdf-text.js';
 import { fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
-import { storeUpload } from './attachments/index.js';
 import { completeDossier, withdrawDossier } from './citizen-actions.service.js';
 import { listDocuments } from './data-store.service.js';
 import { getDossier } from './dossier-read.service.js';
@@ -28,7 +25,6 @@ const world = await seedIntakeWorld(ctx.db, clock);
 const citizen = citizenPrincipal(world.citizen);
 const desk = officerPrincipal(world.desk);
 const otherDesk = officerPrincipal(world.provinceDesk);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let keys = 0;
 const key = () => `review-key-${String(++keys).padStart(5, '0')}`;
@@ -37,38 +33,7 @@ async function rejects(p: Promise<unknown>, code: string) {
   await assert.rejects(p, (e: unknown) => e instanceof AppError && e.code === code);
 }
 
-/** An online dossier of the citizen with both required documents uploaded through a draft. */
-async function onlineDossier() {
-  const draftId = newId();
-  const now = clock.now();
-  await ctx.db
-    .insertInto('dossier_drafts')
-    .values({
-      id: draftId,
-      account_id: world.citizen.id,
-      procedure_code: onlineBody().procedureCode,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const upload = (slot: number, name: string) =>
-    storeUpload(ctx, {
-      stream: Readable.from([PDF, Buffer.from(`% ${name}\n`)]),
-      fileName: name,
-      uploader: { kind: 'citizen', id: world.citizen.id },
-      target: { draftId, slot },
-    });
-  const a = await upload(0, 'to-khai.pdf');
-  const b = await upload(1, 'giay-chung-sinh.pdf');
-  const body = onlineBody({
-    draftId,
-    components: [
-      { position: 0, fileIds: [a.id] },
-      { position: 1, fileIds: [b.id] },
-    ],
-  });
-  return (await submitDossier(ctx, citizen, body as never, key())).dossier;
-}
+const onlineDossier = () => submitOnlineDossier(ctx, world, key());
 
 /** The events enqueued for a dossier, in order (the notifications module consumes them). */
 async function eventsOf(dossierId: string) {
