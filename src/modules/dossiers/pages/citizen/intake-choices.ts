@@ -63,6 +63,24 @@ export async function centresOffered(db: Db, now: Date) {
   return [...prov.items, ...communes.items].map((a) => ({ id: a.id, name: a.name }));
 }
 
+/**
+ * The case a document is needed in, when it says more than the document's name. The national
+ * catalogue often repeats the name as the condition, sometimes cut off mid-word ("… về giấy tờ ch"):
+ * shown twice, a long name becomes a wall of text on a phone.
+ */
+export function conditionBeyondName(name: string, condition: string | null): string | null {
+  if (!condition?.trim()) return null;
+  const key = (s: string) =>
+    nameKey(s)
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const n = key(name);
+  const c = key(condition);
+  if (c === '' || n.includes(c)) return null;
+  return condition.trim();
+}
+
 /** One slot per document a person brings; each with the data-store documents of the same name. */
 export async function slotsOf(db: Db, version: ProcedureVersion, accountId: string): Promise<SlotView[]> {
   const docs = await listDocuments(db, accountId);
@@ -73,7 +91,7 @@ export async function slotsOf(db: Db, version: ProcedureVersion, accountId: stri
       position,
       name: c.name,
       requirement: c.requirement,
-      conditionText: c.conditionText,
+      conditionText: conditionBeyondName(c.name, c.conditionText),
       documents: docs
         .filter((d) => nameKey(d.name).startsWith(nameKey(c.name)))
         .map((d) => ({ id: d.id, name: d.name, code: d.code })),

@@ -1,5 +1,3 @@
-// Not run yet: e2e/run.ts takes *.e2e.ts. This journey hangs inside axe-core on the intake form
-// (page.evaluate never returns, JavaScript off); rename it back once that is understood.
 /**
  * A citizen applies online on a phone with JavaScript off: finds "Đăng ký khai sinh" in the
  * catalogue, presses "Nộp hồ sơ trực tuyến", logs in with the VNeID sandbox, finds the applicant
@@ -75,13 +73,13 @@ describe('citizen applies online (intake form)', () => {
     await page.getByLabel('Nhận bản điện tử trực tuyến').check();
     // A mistake first: the ID number is cleared; the files stay in the draft.
     await page.locator('[id="applicant.idNumber"]').fill('');
-    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     assert.match(await seenText(page.locator('.error-summary')), /số định danh/i);
     assert.match(await seenText(page.locator('.files').first()), /giay-to-1\.pdf/);
     await check(page, 'intake form with an error, phone', 'citizen-intake-error-phone');
 
     await page.locator('[id="applicant.idNumber"]').fill('022192004517');
-    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await page.waitForURL(/\/ho-so-cua-toi\/[^?]+\?da-nop=1$/);
     const banner = await seenText(page.locator('.notice'));
     assert.match(banner, /Mã hồ sơ của bạn là \S+-\d{6}-\d{4}/);
