@@ -244,7 +244,13 @@ export async function seedIntakeWorld(db: Db, clock: Clock = systemClock): Promi
     grants: [{ agencyId: ag.provinceCentre.id, role: 'one_stop' }],
   });
   const specialist = await insertOfficer(db, { grants: [{ agencyId: ag.ward.id, role: 'specialist' }] });
-  const citizen = await insertCitizen(db, { fullName: 'Nguyễn Thị Hường' });
+  const citizen = await insertCitizen(db, {
+    fullName: 'Nguyễn Thị Hường',
+    claims: {
+      HoVaTen: 'Nguyễn Thị Hường',
+      NoiOHienNay: { MaXa: WARD, DiaChiDayDu: 'Số 12, phố Cao Thắng, phường Hạ Long' },
+    },
+  });
   return { ...ag, desk, provinceDesk, specialist, citizen };
 }
 

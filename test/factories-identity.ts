@@ -67,7 +67,10 @@ export async function insertOfficer(db: Db, o: OfficerOverrides = {}) {
 }
 
 /** A citizen (LoaiTaiKhoan 1) with a unique 12-digit identification number. */
-export async function insertCitizen(db: Db, o: { fullName?: string; accountKey?: string } = {}) {
+export async function insertCitizen(
+  db: Db,
+  o: { fullName?: string; accountKey?: string; claims?: Record<string, unknown> } = {},
+) {
   sequence += 1;
   const now = new Date();
   const id = newId();
@@ -83,6 +86,7 @@ export async function insertCitizen(db: Db, o: { fullName?: string; accountKey?:
       issuer: 'https://sso.test',
       subject: `sub-${accountKey}`,
       full_name: o.fullName ?? 'Trần Văn Bình',
+      ...(o.claims ? { claims: JSON.stringify(o.claims) } : {}),
       created_at: now,
       updated_at: now,
     })

@@ -51,6 +51,7 @@ async function upload(
   cookie: string | null,
   componentId: string,
   file = { bytes: PDF, name: 'to-khai.pdf', type: 'application/pdf' },
+  key: string = v7(),
 ) {
   const body = await multipart([
     ['componentId', componentId],
@@ -62,7 +63,7 @@ async function upload(
     headers: {
       ...body.headers,
       ...(cookie ? { cookie } : {}),
-      'idempotency-key': v7(),
+      'idempotency-key': key,
       accept: 'application/json',
     },
     payload: body.payload,
@@ -119,6 +120,50 @@ describe('dossier attachments API', () => {
       .where('id', '=', c.id)
       .executeTakeFirstOrThrow();
     assert.equal(back.digitization, 0, 'no file left: not digitized any more');
+  });
+
+  it('stores a file once under one Idempotency-Key, for a retry after the answer and for copies sent at once', async () => {
+    const d = await newDossier('att-replay-0001');
+    const c = d.components[0]!;
+    const file = { bytes: PDF, name: 'ban-quet.pdf', type: 'application/pdf' };
+    const key = v7();
+    const first = await upload(d.code, cookies.desk, c.id, file, key);
+    assert.equal(first.statusCode, 201, first.body);
+    assert.equal(first.headers['idempotent-replayed'], undefined);
+    const again = await upload(d.code, cookies.desk, c.id, file, key);
+    assert.equal(again.statusCode, 201, again.body);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(again.json(), first.json());
+
+    const racing = v7();
+    const copies = await Promise.all(
+      Array.from({ length: 4 }, () => upload(d.code, cookies.desk, c.id, file, racing)),
+    );
+    for (const r of copies) assert.equal(r.statusCode, 201, r.body);
+    const ids = new Set(copies.map((r) => (r.json() as { files: { id: string }[] }).files[0]!.id));
+    assert.equal(ids.size, 1, 'every copy answers with the one stored file');
+
+    const rows = await db
+      .selectFrom('dossier_files')
+      .select(['id', 'request_key'])
+      .where('dossier_id', '=', d.id)
+      .execute();
+    assert.equal(rows.length, 2, 'two keys, two files');
+    const history = await db
+      .selectFrom('dossier_history')
+      .select('id')
+      .where('dossier_id', '=', d.id)
+      .where('action', '=', 'add_attachment')
+      .execute();
+    assert.equal(history.length, 2, 'one history entry per stored file');
+
+    const fresh = await upload(d.code, cookies.desk, c.id, file, v7());
+    assert.equal(fresh.statusCode, 201);
+    assert.notEqual((fresh.json() as { files: { id: string }[] }).files[0]!.id, [...ids][0]);
+
+    const bad = await upload(d.code, cookies.desk, c.id, file, 'có dấu cách');
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { code: string }).code, 'request.invalid_idempotency_key');
   });
 
   it('lets the citizen upload only while the dossier awaits completion', async () => {

@@ -12,6 +12,7 @@ import type { AppContext } from '../../platform/module.js';
 import { attachmentErrors, readAttachment, type StoredUpload } from './attachments/index.js';
 import { addAttachment, removeAttachment } from './dossier-attachments.service.js';
 import { getDossierForCaller } from './dossier-read.service.js';
+import { idempotencyKeyOf } from './dossiers.api.js';
 
 const tags = ['dossiers'];
 const CITIZEN_OR_DESK = { citizen: true, officer: ['one_stop'] } as const;
@@ -97,8 +98,10 @@ export async function uploadParts(
   onField?: (name: string, value: string) => void,
 ): Promise<StoredUpload[]> {
   if (!req.isMultipart()) throw notMultipart();
+  const header = req.headers['idempotency-key'];
+  const requestKey = header === undefined ? undefined : idempotencyKeyOf(header);
   try {
-    return await readParts(ctx, req, principal, idOrCode, onField);
+    return await readParts(ctx, req, principal, idOrCode, requestKey, onField);
   } catch (e) {
     // The multipart limit (the same size) may fire in the parts iterator before the store's own gate.
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
@@ -112,6 +115,7 @@ async function readParts(
   req: FastifyRequest,
   principal: Principal,
   idOrCode: string,
+  requestKey: string | undefined,
   onField?: (name: string, value: string) => void,
 ): Promise<StoredUpload[]> {
   let componentId: string | null = null;
@@ -135,6 +139,8 @@ async function readParts(
       await addAttachment(ctx, principal, idOrCode, componentId, {
         stream: limited(part.file, ctx.config.uploadMaxFileMb),
         fileName: part.filename,
+        // The part's place among the files: a retry sends the same files in the same order.
+        requestKey: requestKey ? `${requestKey}#${stored.length}` : undefined,
       }),
     );
   }
@@ -182,7 +188,9 @@ export function registerDossierAttachmentApi(app: App, ctx: AppContext) {
           'parts, then one or more file parts (PDF, JPEG, PNG, TIFF, DOC, DOCX, XLS, XLSX, ODT, ODS). ' +
           'The desk (one_stop officer of the receiving centre) may attach while the dossier is new; the ' +
           'citizen owner while it awaits completion. Send an Idempotency-Key header (any unsafe API call ' +
-          'without a JSON body needs one). Errors: attachment.too_large (413), attachment.type_not_allowed, ' +
+          'without a JSON body needs one): a retry with the same key and the same files in the same order ' +
+          'stores nothing again and answers with the files of the first request (header ' +
+          'Idempotent-Replayed: true when every file was stored before). Errors: attachment.too_large (413), attachment.type_not_allowed, ' +
           'attachment.executable, attachment.extension_mismatch, attachment.executable_inside, ' +
           'attachment.unreadable, attachment.infected (422), attachment.dossier_too_large (413), ' +
           'attachment.scan_unavailable (503), attachment.component_required, attachment.no_file (400), ' +
@@ -193,7 +201,10 @@ export function registerDossierAttachmentApi(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const files = await uploadParts(ctx, req, req.principal!, req.params.id);
+      const stored = await uploadParts(ctx, req, req.principal!, req.params.id);
+      // A retry under the same Idempotency-Key gets the files of the first request, stored once.
+      if (stored.every((f) => f.replayed)) reply.header('idempotent-replayed', 'true');
+      const files = stored.map(({ replayed: _, ...f }) => f);
       return reply.status(201).send({ files });
     },
   );

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
-import { type StoredUpload, storeUpload } from './attachments/index.js';
+import { earlierUpload, type StoredUpload, storeUpload } from './attachments/index.js';
 import { getDossierForCaller, getDossierHeadForActor } from './dossier-read.service.js';
 import * as repo from './dossiers.repository.js';
 import { nextState } from './transitions.js';
@@ -24,7 +24,7 @@ export async function addAttachment(
   principal: Principal,
   idOrCode: string,
   componentId: string,
-  file: { stream: Readable; fileName: string },
+  file: { stream: Readable; fileName: string; requestKey?: string | undefined },
 ): Promise<StoredUpload> {
   let checked: Awaited<ReturnType<typeof getDossierHeadForActor>>;
   try {
@@ -40,12 +40,18 @@ export async function addAttachment(
     file.stream.resume();
     throw componentMissing(componentId);
   }
-  const stored = await storeUpload(ctx, {
-    stream: file.stream,
-    fileName: file.fileName,
+  const upload = {
     uploader: { kind: principal.kind === 'citizen' ? 'citizen' : 'officer', id: principal.id },
     target: { dossierId: d.id, componentId: component.id },
-  });
+    ...(file.requestKey ? { requestKey: file.requestKey } : {}),
+  } as const;
+  const earlier = await earlierUpload(ctx.db, upload);
+  if (earlier) {
+    file.stream.resume();
+    return earlier;
+  }
+  const stored = await storeUpload(ctx, { ...upload, stream: file.stream, fileName: file.fileName });
+  if (stored.replayed) return stored;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -492,6 +492,7 @@ export interface DossierFiles {
   id: string;
   media_type: string;
   removed_at: Timestamp | null;
+  request_key: string | null;
   scan_detail: string | null;
   scan_status: string;
   sha256: string;

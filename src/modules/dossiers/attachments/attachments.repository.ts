@@ -20,6 +20,8 @@ export interface NewFileRow {
   scanDetail: string | null;
   at: Date;
   removedAt: Date | null;
+  /** Idempotency-Key of the request and the part's place, for a dossier upload sent under one. */
+  requestKey?: string | null;
 }
 
 export async function insertFileRow(db: Db, r: NewFileRow): Promise<void> {
@@ -42,9 +44,23 @@ export async function insertFileRow(db: Db, r: NewFileRow): Promise<void> {
       created_at: r.at,
       attached_at: r.dossierId ? r.at : null,
       removed_at: r.removedAt,
+      request_key: r.requestKey ?? null,
     })
     .execute();
 }
+
+/** The file a dossier upload stored under this request key, if any. */
+export const findFileByRequestKey = (
+  db: Db,
+  k: { dossierId: string; uploadedById: string; requestKey: string },
+) =>
+  db
+    .selectFrom('dossier_files')
+    .selectAll()
+    .where('dossier_id', '=', k.dossierId)
+    .where('uploaded_by_id', '=', k.uploadedById)
+    .where('request_key', '=', k.requestKey)
+    .executeTakeFirst();
 
 export const findFileRows = (db: Db, ids: string[]) =>
   ids.length === 0

@@ -21,4 +21,4 @@ export type {
   Uploader,
   UploadTarget,
 } from './upload.service.js';
-export { assertDossierBudget, MB, storeUpload } from './upload.service.js';
+export { assertDossierBudget, earlierUpload, MB, storeUpload } from './upload.service.js';

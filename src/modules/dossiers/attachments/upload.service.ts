@@ -9,6 +9,7 @@ import { attachmentErrors } from './attachment-errors.js';
 import {
   componentBelongsTo,
   draftExists,
+  findFileByRequestKey,
   insertFileRow,
   isShaReferenced,
   lockKey,
@@ -39,6 +40,11 @@ export interface StoreUploadInput {
   target: UploadTarget;
   /** Per-file limit in bytes; default UPLOAD_MAX_FILE_MB. */
   maxBytes?: number;
+  /**
+   * For a dossier target: the request's Idempotency-Key and the part's place ("key#n"). A file
+   * already stored under it is answered again instead of being stored twice.
+   */
+  requestKey?: string;
 }
 
 export interface StoredUpload {
@@ -48,6 +54,33 @@ export interface StoredUpload {
   mediaType: string;
   fileName: string;
   scanStatus: ScanStatus;
+  /** True when an earlier request with the same key stored it and this one stored nothing. */
+  replayed?: boolean;
+}
+
+type FileRow = NonNullable<Awaited<ReturnType<typeof findFileByRequestKey>>>;
+const storedOf = (r: FileRow): StoredUpload => ({
+  id: r.id,
+  sha256: r.sha256,
+  size: Number(r.size),
+  mediaType: r.media_type,
+  fileName: r.file_name,
+  scanStatus: r.scan_status as ScanStatus,
+  replayed: true,
+});
+
+/** The file stored earlier under this upload's request key, if it names one. */
+export async function earlierUpload(
+  db: Db,
+  input: Pick<StoreUploadInput, 'uploader' | 'target' | 'requestKey'>,
+) {
+  if (!input.requestKey || !isDossierTarget(input.target)) return undefined;
+  const row = await findFileByRequestKey(db, {
+    dossierId: input.target.dossierId,
+    uploadedById: input.uploader.id,
+    requestKey: input.requestKey,
+  });
+  return row ? storedOf(row) : undefined;
 }
 
 export const isDossierTarget = (t: UploadTarget): t is { dossierId: string; componentId: string } =>
@@ -154,15 +187,22 @@ interface Verdict {
  * them and the signature, attached to nothing and already removed, so no list shows them and
  * readAttachment refuses them, while the bytes stay for the administrator.
  */
-async function recordUpload(ctx: AttachmentsCtx, input: StoreUploadInput, v: Verdict): Promise<string> {
+async function recordUpload(
+  ctx: AttachmentsCtx,
+  input: StoreUploadInput,
+  v: Verdict,
+): Promise<string | StoredUpload> {
   const id = newId();
   const infected = v.scan.status === 'infected';
   const t = input.target;
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await lockKey(trx, v.stored.sha256);
     if (!(await ctx.files.has(v.stored.sha256))) throw attachmentErrors.storeRace();
     if (!infected) {
       await lockKey(trx, targetKey(t));
+      // A copy of this request that ran beside it stored the part first (under the same lock).
+      const earlier = await earlierUpload(trx, input);
+      if (earlier) return earlier;
       await assertTargetBudget(trx, t, v.stored.size, ctx.config.uploadMaxDossierMb * MB);
     }
     const now = ctx.clock.now();
@@ -182,9 +222,10 @@ async function recordUpload(ctx: AttachmentsCtx, input: StoreUploadInput, v: Ver
       scanDetail: v.scan.detail,
       at: now,
       removedAt: infected ? now : null,
+      requestKey: !infected && isDossierTarget(t) ? (input.requestKey ?? null) : null,
     });
+    return id;
   });
-  return id;
 }
 
 /**
@@ -207,6 +248,12 @@ export async function storeUpload(ctx: AttachmentsCtx, input: StoreUploadInput):
     });
     const verdict = { stored, mediaType, fileName, scan: await scan(ctx, stored.sha256) };
     const id = await recordUpload(ctx, input, verdict);
+    if (typeof id !== 'string') {
+      // Nothing of this copy was recorded: its bytes go unless the earlier file names the same ones.
+      await discardBytes(ctx, stored.sha256);
+      recorded = true;
+      return id;
+    }
     recorded = true;
     if (verdict.scan.status === 'infected') throw attachmentErrors.infected();
     return { id, ...stored, mediaType, fileName, scanStatus: verdict.scan.status };

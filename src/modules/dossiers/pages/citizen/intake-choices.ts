@@ -11,10 +11,10 @@ import type { SlotView } from './intake.view.js';
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
-/** Người nộp prefilled from VNeID's claims (HoVaTen, SoDinhDanh, NoiOHienNay or ThuongTru …). */
-export async function applicantFromAccount(db: Db, accountId: string): Promise<DraftContent['applicant']> {
-  const a = await repo.selectAccount(db, accountId);
-  if (!a) return {};
+type AccountRow = NonNullable<Awaited<ReturnType<typeof repo.selectAccount>>>;
+
+/** Người nộp from a citizen account's VNeID claims (HoVaTen, SoDinhDanh, NoiOHienNay or ThuongTru …). */
+export function applicantFromAccountRow(a: AccountRow): DraftContent['applicant'] {
   const c = obj(a.claims);
   const home = Object.keys(obj(c.NoiOHienNay)).length > 0 ? obj(c.NoiOHienNay) : obj(c.ThuongTru);
   const birth = a.birth_date as unknown;
@@ -30,6 +30,12 @@ export async function applicantFromAccount(db: Db, accountId: string): Promise<D
     communeCode: str(home.MaXa),
   };
   return Object.fromEntries(Object.entries(filled).filter(([, v]) => v !== ''));
+}
+
+/** Người nộp prefilled from the logged-in citizen's account. */
+export async function applicantFromAccount(db: Db, accountId: string): Promise<DraftContent['applicant']> {
+  const a = await repo.selectAccount(db, accountId);
+  return a ? applicantFromAccountRow(a) : {};
 }
 
 /** The communes of the provinces whose service centres are in the system, by name. */

@@ -6,6 +6,7 @@ import type { Db } from '../../../../platform/db/database.js';
 import type { Channel, ReturnMethod } from '../../dossier.js';
 import * as repo from '../../dossiers.repository.js';
 import type { NewDossierInput } from '../../submission-input.js';
+import { applicantFromAccountRow } from '../citizen/intake-choices.js';
 
 export type IntakeForm = Record<string, string>;
 
@@ -46,34 +47,18 @@ export function intakeInput(form: IntakeForm): NewDossierInput {
   };
 }
 
-const claim = (claims: unknown, ...names: string[]) => {
-  const c = (claims ?? {}) as Record<string, unknown>;
-  for (const n of names) {
-    const v = c[n];
-    if (typeof v === 'string' && v.trim() !== '') return v.trim();
-  }
-  return '';
-};
-
-const dayOf = (v: unknown) =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : typeof v === 'string'
-      ? v.slice(0, 10)
-      : '';
-
 /** The applicant fields from the citizen account with this ID number, or undefined when none. */
 export async function prefillFromAccount(db: Db, idNumber: string): Promise<IntakeForm | undefined> {
   const key = idNumber.replace(/\s/g, '');
   if (!/^[0-9A-Z]{6,15}$/i.test(key)) return undefined;
   const a = await repo.selectAccountByKey(db, key);
   if (!a) return undefined;
-  return {
-    'applicant.name': a.full_name,
-    'applicant.idNumber': a.account_key,
-    'applicant.birthDate': dayOf(a.birth_date),
-    'applicant.phone': a.notify_phone ?? claim(a.claims, 'SoDienThoai', 'phone_number', 'DienThoai'),
-    'applicant.email': a.notify_email ?? claim(a.claims, 'ThuDienTu', 'email', 'Email'),
-    'applicant.address': claim(a.claims, 'DiaChi', 'NoiThuongTru', 'DiaChiThuongTru', 'address'),
+  // A business's account key is its tax code: the ID number typed is what the officer looked up.
+  const applicant = {
+    ...applicantFromAccountRow(a),
+    idNumber: applicantFromAccountRow(a).idNumber || a.account_key,
   };
+  return Object.fromEntries(
+    PERSON_FIELDS.map((f) => [`applicant.${f}`, String(applicant[f as keyof typeof applicant] ?? '')]),
+  );
 }

@@ -10,6 +10,7 @@ import {
   INTAKE_PATH,
   NO_ERRORS,
   RadioGroup,
+  SelectField,
   StyleSheet,
   TextField,
 } from './desk-parts.js';
@@ -99,23 +100,46 @@ export function DeskIntakeView(props: {
   form: IntakeForm;
   errors: FormErrors;
   lookups: IntakeLookups;
+  /** The communes a dossier can be routed to, by name; empty: the code is typed. */
+  communes: { code: string; name: string }[];
 }) {
   const lang = props.ctx.lang;
   const t = translator(lang);
   const { form, errors } = props;
-  const person = (prefix: 'applicant' | 'owner', fields: readonly string[]) =>
-    fields.map((f) => (
-      <TextField
-        name={`${prefix}.${f}`}
-        label={t(m[f as 'name'])}
-        hint={f === 'communeCode' ? t(m.communeHint) : undefined}
-        value={form[`${prefix}.${f}`]}
+  const communeField = () => {
+    const value = form['applicant.communeCode'] ?? '';
+    const known = props.communes.some((c) => c.code === value);
+    return (
+      <SelectField
+        name="applicant.communeCode"
+        label={t(m.communeCode)}
         errors={errors}
-        type={f === 'birthDate' ? 'date' : f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-        inputmode={f === 'communeCode' || f === 'idNumber' ? 'numeric' : undefined}
-        required={prefix === 'applicant' && (f === 'name' || f === 'idNumber')}
+        selected={value}
+        options={[
+          { value: '', label: t(m.chooseCommune) },
+          ...(value && !known ? [{ value, label: value }] : []),
+          ...props.communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
+        ]}
       />
-    ));
+    );
+  };
+  const person = (prefix: 'applicant' | 'owner', fields: readonly string[]) =>
+    fields.map((f) =>
+      prefix === 'applicant' && f === 'communeCode' && props.communes.length > 0 ? (
+        communeField()
+      ) : (
+        <TextField
+          name={`${prefix}.${f}`}
+          label={t(m[f as 'name'])}
+          hint={f === 'communeCode' ? t(m.communeHint) : undefined}
+          value={form[`${prefix}.${f}`]}
+          errors={errors}
+          type={f === 'birthDate' ? 'date' : f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+          inputmode={f === 'communeCode' || f === 'idNumber' ? 'numeric' : undefined}
+          required={prefix === 'applicant' && (f === 'name' || f === 'idNumber')}
+        />
+      ),
+    );
   return (
     <Layout ctx={props.ctx} title={t(m.intakeTitle)}>
       <StyleSheet />

@@ -187,6 +187,11 @@ describe('counter creation', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Đã tìm thấy tài khoản công dân/);
     assert.match(res.body, /value="Nguyễn Thị Hường"/);
+    // The commune is picked by name from the province's communes, the citizen's own preselected.
+    const select = /<select[^>]*name="applicant\.communeCode"[^>]*>([\s\S]*?)<\/select>/.exec(res.body)?.[1];
+    assert.ok(select, 'a commune select');
+    assert.match(select, new RegExp(`<option value="${WARD}" selected[^>]*>[^<]+\\(${WARD}\\)</option>`));
+    assert.match(select, /<option value="">— Chọn xã, phường —<\/option>/);
   });
 });
 

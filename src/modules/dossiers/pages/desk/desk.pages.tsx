@@ -12,6 +12,7 @@ import type { AppContext } from '../../../../platform/module.js';
 import { searchProcedures } from '../../../catalogue/index.js';
 import { officerLinks } from '../../../identity/index.js';
 import { submitDossier } from '../../submission.service.js';
+import { communesOffered } from '../citizen/intake-choices.js';
 import { m } from './desk.messages.js';
 import { registerDeskDossierPages } from './desk-dossier.pages.js';
 import { DESK, field, formErrors, isFormError, principalOf } from './desk-http.js';
@@ -73,7 +74,10 @@ async function lookups(ctx: AppContext, req: FastifyRequest, form: IntakeForm): 
 
 function registerIntake(app: App, ctx: AppContext) {
   const render = async (req: FastifyRequest, reply: FastifyReply, form: IntakeForm, err?: AppError) => {
-    const found = err ? { find: '', hits: null, lookup: '', found: null } : await lookups(ctx, req, form);
+    const [found, communes] = await Promise.all([
+      err ? { find: '', hits: null, lookup: '', found: null } : lookups(ctx, req, form),
+      communesOffered(ctx.db, ctx.clock.now()),
+    ]);
     return reply
       .status(err ? err.status : 200)
       .html(
@@ -87,6 +91,7 @@ function registerIntake(app: App, ctx: AppContext) {
               : NO_ERRORS
           }
           lookups={found}
+          communes={communes}
         />,
       );
   };
