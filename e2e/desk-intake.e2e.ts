@@ -52,7 +52,7 @@ describe('one-stop desk intake', () => {
     await applicant.getByLabel('Số định danh cá nhân (CCCD) hoặc giấy tờ tùy thân').fill(idNumber);
     await applicant.getByLabel('Số điện thoại').fill('0912000111');
     await applicant.getByLabel('Địa chỉ').fill('Tổ 1, khu 2, phường Hạ Long');
-    await applicant.getByLabel('Xã, phường nơi cư trú').fill('06688');
+    await applicant.getByLabel('Xã, phường nơi cư trú').selectOption({ label: 'Phường Hạ Long (06688)' });
     const owner = page.locator('fieldset', { hasText: 'Chủ hồ sơ' });
     await owner.getByLabel('Họ và tên').fill('Đặng Minh Khôi');
     await owner.getByLabel('Ngày sinh').fill('2026-11-28');

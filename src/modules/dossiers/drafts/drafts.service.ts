@@ -34,9 +34,11 @@ export async function createDraft(
   return getDraft(ctx, accountId, id);
 }
 
+const isDraftId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
 /** The draft of this account with its shown files; another account's draft is not found. */
 export async function getDraft(ctx: Pick<Ctx, 'db'>, accountId: string, id: string): Promise<Draft> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.selectDraft(ctx.db, accountId, id) : undefined;
+  const row = isDraftId(id) ? await repo.selectDraft(ctx.db, accountId, id) : undefined;
   if (!row) throw draftNotFound();
   const files = await repo.selectDraftFiles(ctx.db, id);
   return {
@@ -68,6 +70,7 @@ export async function saveDraft(
   rowVersion: number,
   content: DraftContent,
 ): Promise<Draft> {
+  if (!isDraftId(id)) throw draftNotFound();
   const saved = await repo.updateDraft(ctx.db, { id, accountId, rowVersion, content, at: ctx.clock.now() });
   if (!saved) {
     await getDraft(ctx, accountId, id);
@@ -159,7 +162,8 @@ export function draftInput(d: Draft): NewDossierInput {
 
 /**
  * Nộp hồ sơ from a draft: photos of each slot become one PDF first, then submitDossier under the
- * draft's key. A validation error leaves the draft and every upload in place.
+ * draft's key. A validation error leaves the draft and its documents in place (photos already merged
+ * stay merged: one PDF in their slot, the same pages).
  */
 export async function submitDraft(
   ctx: AppContext,
