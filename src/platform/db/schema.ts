@@ -442,6 +442,19 @@ export interface CitizenDocuments {
   source_dossier_id: string | null;
 }
 
+export interface DossierApologies {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  dossier_id: string;
+  drafted_at: Timestamp;
+  id: string;
+  new_due_at: Timestamp;
+  old_due_at: Timestamp;
+  reason: string;
+  responsible_agency_id: string;
+  sent_at: Timestamp | null;
+}
+
 export interface DossierComponents {
   certified_copies: Generated<number>;
   copies: Generated<number>;
@@ -519,6 +532,17 @@ export interface DossierHistory {
   to_status: number;
 }
 
+export interface DossierPauses {
+  dossier_id: string;
+  flagged: Generated<boolean>;
+  id: string;
+  reason: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  resumed_at: Timestamp | null;
+  step_id: string | null;
+}
+
 export interface DossierPayments {
   amount: number;
   dossier_id: string;
@@ -547,8 +571,11 @@ export interface Dossiers {
   fee_collection: string | null;
   filed_by: string;
   filed_by_officer_id: string | null;
+  finished_at: Timestamp | null;
   form_set: string | null;
   id: string;
+  late_step_id: string | null;
+  original_due_at: Timestamp | null;
   owner: Json | null;
   procedure_code: string;
   procedure_name: string;
@@ -560,8 +587,14 @@ export interface Dossiers {
   return_method: string;
   row_version: Generated<number>;
   status: number;
+  step_agency_id: string | null;
+  step_assignee: string | null;
+  step_due_at: Timestamp | null;
+  step_id: string | null;
+  step_role: string | null;
   sub_state: string | null;
   submitted_at: Timestamp;
+  supplement_requests: Generated<number>;
   updated_at: Timestamp;
   withdraw_reason: string | null;
   withdraw_requested_at: Timestamp | null;
@@ -576,6 +609,25 @@ export interface DossierSlips {
   issued_at: Timestamp;
   issued_by: string | null;
   kind: string;
+}
+
+export interface DossierSteps {
+  agency_id: string;
+  budget_minutes: number | null;
+  claimed_by: string | null;
+  dossier_id: string;
+  due_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  handed_over_at: Timestamp | null;
+  handed_over_by: string | null;
+  id: string;
+  kind: string;
+  name: string;
+  position: number;
+  received_by: string | null;
+  role: string;
+  started_at: Timestamp | null;
+  state: string;
 }
 
 export interface DossierSubmissions {
@@ -723,14 +775,17 @@ export interface DB {
   catalogue_workflows: CatalogueWorkflows;
   citizen_accounts: CitizenAccounts;
   citizen_documents: CitizenDocuments;
+  dossier_apologies: DossierApologies;
   dossier_components: DossierComponents;
   dossier_counters: DossierCounters;
   dossier_drafts: DossierDrafts;
   dossier_fee_lines: DossierFeeLines;
   dossier_files: DossierFiles;
   dossier_history: DossierHistory;
+  dossier_pauses: DossierPauses;
   dossier_payments: DossierPayments;
   dossier_slips: DossierSlips;
+  dossier_steps: DossierSteps;
   dossier_submissions: DossierSubmissions;
   dossiers: Dossiers;
   form_sets: FormSets;
