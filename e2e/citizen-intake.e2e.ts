@@ -6,27 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { jpegBytes, pngBytes } from '../src/modules/dossiers/attachments/test-fixtures.js';
 import {
-  assertAccessible,
-  assertFitsScreen,
+  checkPage,
   type LaunchedBrowser,
   launchBrowser,
   newPage,
   PHONE,
-  screenshot,
   seenText,
   url,
 } from './support/browser.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-async function check(page: Page, label: string, shot: string) {
-  await assertAccessible(page, label);
-  await assertFitsScreen(page);
-  await screenshot(page, shot);
-}
 
 describe('citizen applies online (intake form)', () => {
   let chromium: LaunchedBrowser;
@@ -52,7 +43,7 @@ describe('citizen applies online (intake form)', () => {
     assert.equal(await seenText(page.locator('h1')), 'Nộp hồ sơ trực tuyến');
     assert.equal(await page.getByLabel('Họ và tên').first().inputValue(), 'Trần Thị Bích Ngọc');
     assert.equal(await page.locator('[id="applicant.idNumber"]').inputValue(), '022192004517');
-    await check(page, 'intake form, phone', 'citizen-intake-form-phone');
+    await checkPage(page, 'intake form, phone', 'citizen-intake-form-phone');
 
     await page.locator('[id="owner.name"]').fill('Nguyễn Minh Khôi');
     await page.locator('[id="owner.birthDate"]').fill('2026-11-28');
@@ -76,7 +67,7 @@ describe('citizen applies online (intake form)', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     assert.match(await seenText(page.locator('.error-summary')), /số định danh/i);
     assert.match(await seenText(page.locator('.files').first()), /giay-to-1\.pdf/);
-    await check(page, 'intake form with an error, phone', 'citizen-intake-error-phone');
+    await checkPage(page, 'intake form with an error, phone', 'citizen-intake-error-phone');
 
     await page.locator('[id="applicant.idNumber"]').fill('022192004517');
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
@@ -85,10 +76,10 @@ describe('citizen applies online (intake form)', () => {
     assert.match(banner, /Mã hồ sơ của bạn là \S+-\d{6}-\d{4}/);
     assert.match(await seenText(page.locator('.timeline')), /Nộp hồ sơ/);
     assert.match(await seenText(page.locator('main')), /giay-chung-sinh-1\.pdf/);
-    await check(page, 'dossier page, phone', 'citizen-dossier-phone');
+    await checkPage(page, 'dossier page, phone', 'citizen-dossier-phone');
 
     await page.goto(url('/ho-so-cua-toi'));
-    await check(page, 'my dossiers, phone', 'citizen-my-dossiers-phone');
+    await checkPage(page, 'my dossiers, phone', 'citizen-my-dossiers-phone');
     await context.close();
   });
 });

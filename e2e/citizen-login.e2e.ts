@@ -6,25 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import {
-  assertAccessible,
-  assertFitsScreen,
+  checkPage,
   DESKTOP,
   type LaunchedBrowser,
   launchBrowser,
   newPage,
   PHONE,
-  screenshot,
   seenText,
   url,
 } from './support/browser.js';
-
-async function check(page: Page, label: string, shot: string, phone = true) {
-  await assertAccessible(page, label);
-  if (phone) await assertFitsScreen(page);
-  await screenshot(page, shot);
-}
 
 describe('citizen login with VNeID (sandbox)', () => {
   let chromium: LaunchedBrowser;
@@ -41,28 +32,28 @@ describe('citizen login with VNeID (sandbox)', () => {
     await page.goto(url('/dang-nhap'));
     assert.equal(await seenText(page.locator('h1')), 'Đăng nhập');
     assert.ok(await page.getByRole('link', { name: /Đăng nhập dành cho cán bộ/ }).isVisible());
-    await check(page, 'citizen login, phone', 'citizen-login-phone');
+    await checkPage(page, 'citizen login, phone', 'citizen-login-phone');
 
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
     await page.waitForURL(/\/vneid-sandbox\/dang-nhap\//);
     assert.match(await seenText(page.locator('.sandbox-banner')), /KHÔNG PHẢI VNeID thật/);
-    await check(page, 'VNeID sandbox picker, phone', 'vneid-sandbox-picker-phone');
+    await checkPage(page, 'VNeID sandbox picker, phone', 'vneid-sandbox-picker-phone');
 
     await page.getByRole('button', { name: 'Đăng nhập: Trần Thị Bích Ngọc' }).click();
     assert.equal(await seenText(page.locator('h1')), 'Cho phép chia sẻ thông tin');
-    await check(page, 'VNeID sandbox consent, phone', 'vneid-sandbox-consent-phone');
+    await checkPage(page, 'VNeID sandbox consent, phone', 'vneid-sandbox-consent-phone');
 
     await page.getByRole('button', { name: 'Đồng ý' }).click();
     await page.waitForURL(/\/tai-khoan$/);
     assert.equal(await seenText(page.locator('.site-user__name')), 'Trần Thị Bích Ngọc');
     assert.match(await seenText(page.locator('.facts')), /022192004517/);
-    await check(page, 'citizen account, phone', 'citizen-account-phone');
+    await checkPage(page, 'citizen account, phone', 'citizen-account-phone');
 
     await page.getByLabel('Số điện thoại nhận thông báo').fill('0983 456');
     await page.getByRole('button', { name: 'Lưu' }).click();
     assert.match(await seenText(page.locator('.error-summary')), /Số điện thoại không hợp lệ/);
     assert.equal(await page.getByLabel('Số điện thoại nhận thông báo').inputValue(), '0983 456');
-    await check(page, 'citizen account error, phone', 'citizen-account-error-phone');
+    await checkPage(page, 'citizen account error, phone', 'citizen-account-error-phone');
 
     await page.getByLabel('Số điện thoại nhận thông báo').fill('0983 456 721');
     await page.getByLabel('Thư điện tử nhận thông báo').fill('bichngoc.tran92@gmail.com');
@@ -70,16 +61,16 @@ describe('citizen login with VNeID (sandbox)', () => {
     await page.waitForURL(/\/tai-khoan\?da-luu=1$/);
     assert.match(await seenText(page.locator('.notice')), /Đã lưu/);
     assert.equal(await page.getByLabel('Số điện thoại nhận thông báo').inputValue(), '0983456721');
-    await check(page, 'citizen account saved, phone', 'citizen-account-saved-phone');
+    await checkPage(page, 'citizen account saved, phone', 'citizen-account-saved-phone');
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/vneid-sandbox\/session\/end/);
     assert.equal(await seenText(page.locator('h1')), 'Đăng xuất khỏi VNeID thử nghiệm?');
-    await check(page, 'VNeID sandbox logout, phone', 'vneid-sandbox-logout-phone');
+    await checkPage(page, 'VNeID sandbox logout, phone', 'vneid-sandbox-logout-phone');
     await page.getByRole('button', { name: 'Đăng xuất khỏi VNeID' }).click();
     await page.waitForURL(/\/dang-nhap\?da-dang-xuat=1$/);
     assert.match(await seenText(page.locator('.notice')), /Bạn đã đăng xuất/);
-    await check(page, 'citizen logged out, phone', 'citizen-logged-out-phone');
+    await checkPage(page, 'citizen logged out, phone', 'citizen-logged-out-phone');
 
     // Both sessions are over: /tai-khoan asks for a login, VNeID asks who you are again.
     await page.goto(url('/tai-khoan'));
@@ -98,7 +89,12 @@ describe('citizen login with VNeID (sandbox)', () => {
     await page.waitForURL(/\/tai-khoan$/);
     assert.equal(await seenText(page.locator('.site-user__name')), 'Công ty TNHH Du lịch Vịnh Xanh Hạ Long');
     assert.match(await seenText(page.locator('.facts')), /5701234566/);
-    await screenshot(page, 'citizen-account-business-desktop-nojs');
+    await checkPage(
+      page,
+      'account page without JavaScript, desktop',
+      'citizen-account-business-desktop-nojs',
+      false,
+    );
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng xuất khỏi VNeID' }).click();
     await page.waitForURL(/\/dang-nhap\?da-dang-xuat=1$/);
@@ -112,7 +108,7 @@ describe('citizen login with VNeID (sandbox)', () => {
     await page.waitForURL(/\/dang-nhap\/vneid\/callback\?error=access_denied/);
     assert.equal(await seenText(page.locator('h1')), 'Không đăng nhập được');
     assert.match(await seenText(page.locator('main')), /You cancelled or did not allow sharing/);
-    await check(page, 'citizen login cancelled, phone', 'citizen-login-cancelled-phone');
+    await checkPage(page, 'citizen login cancelled, phone', 'citizen-login-cancelled-phone');
     await context.close();
   });
 });

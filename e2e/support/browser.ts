@@ -181,6 +181,13 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
   );
 }
 
+/** What every journey checks on a page a person sees: axe-core, no sideways scrolling on a phone, a screenshot. */
+export async function checkPage(page: Page, label: string, shot: string, phone = true): Promise<void> {
+  await assertAccessible(page, label);
+  if (phone) await assertFitsScreen(page);
+  await screenshot(page, shot);
+}
+
 /** The page is no wider than the screen: nothing to scroll sideways to. */
 export async function assertFitsScreen(page: Page): Promise<void> {
   const { scrollWidth, viewport } = await page.evaluate(() => ({
