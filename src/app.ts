@@ -12,6 +12,7 @@ import { catalogueModule } from './modules/catalogue/index.js';
 import { dossiersModule } from './modules/dossiers/index.js';
 import { identityAccess, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { workflowModule } from './modules/workflow/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
 import { registerAccess } from './platform/http/access.js';
 import type { App } from './platform/http/app-type.js';
@@ -37,6 +38,7 @@ export const MODULES: AppModule[] = [
   identityModule,
   catalogueModule,
   dossiersModule,
+  workflowModule,
   notificationsModule,
   portalModule,
 ];

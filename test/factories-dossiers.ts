@@ -76,8 +76,33 @@ const channel = (kind: 'direct' | 'online', value: number) => ({
   description: null,
 });
 
+/** The name of the liên thông partner in the online procedure's workflow (tests insert it when they process). */
+export const TAX_PARTNER = 'Chi cục Thuế khu vực thử nghiệm';
+
+const wfStep = (kind: string, role: string, budgetMinutes: number, agencyName: string | null = null) => ({
+  kind: kind as ProcedureContent['workflows'][number]['steps'][number]['kind'],
+  role,
+  agencyName,
+  budgetMinutes,
+});
+
 export const onlineContent = base({
   name: 'Đăng ký khai sinh (thử nghiệm)',
+  workflows: [
+    {
+      level: 'commune',
+      isDefault: true,
+      agencyCode: null,
+      onlineTargetMinutes: null,
+      steps: [
+        wfStep('receive_transfer', 'Bộ phận Một cửa (tiếp nhận, chuyển hồ sơ)', 30),
+        wfStep('appraise', 'Công chức tư pháp - hộ tịch (thẩm định)', 480),
+        wfStep('lien_thong', 'Chi cục Thuế (xác định nghĩa vụ tài chính)', 480, TAX_PARTNER),
+        wfStep('approve_sign', 'Chủ tịch UBND (phê duyệt, ký)', 180),
+        wfStep('return_result', 'Bộ phận Một cửa (trả kết quả)', 30),
+      ],
+    },
+  ],
   agencies: [{ role: 'competent', level: 'commune', name: 'Ủy ban nhân dân cấp xã' }],
   components: [
     component('Tờ khai đăng ký khai sinh', 'required'),

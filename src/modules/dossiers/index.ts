@@ -22,8 +22,15 @@ export type {
 } from './dossier.js';
 export { formatDossierCode, isDossierCode, localDay, parseDossierCode } from './dossier-code.js';
 export { findDossier, getDossier, getDossierForCaller } from './dossier-read.service.js';
+export {
+  type HistoryInsert,
+  insertHistory as appendDossierHistory,
+  updateGuarded as updateDossierGuarded,
+} from './dossiers.repository.js';
 export { DOSSIER_EVENT_JOB, type DossierEvent, type DossierEventKind } from './events.js';
 export { type DossierStatus, STATUS_NAMES, transition } from './lifecycle.js';
+export { receiveDossier } from './review.service.js';
+export { dossierChanged } from './transitions.js';
 
 export const dossiersModule: AppModule = {
   name: 'dossiers',

@@ -1,7 +1,19 @@
 /**
- * The workflow module's public API (xử lý hồ sơ): so far its pure rules, the processing transition
- * table (DOMAIN.md §3.3 rows 8–18) and step deadlines. Services, inbox, pages and jobs come next.
+ * The workflow module's public API (xử lý hồ sơ): the processing transition table (DOMAIN.md §3.3
+ * rows 8–18), the step plan and step deadlines, and the first processing actions (start, claim,
+ * forward, transfer, receive the hand-over, complete, return) with their API. Supplements, payment,
+ * extension, stop, the inbox, pages and reminder jobs come next.
  */
+import type { AppModule } from '../../platform/module.js';
+import { registerWorkflowApi } from './workflow.api.js';
+
+export const workflowModule: AppModule = {
+  name: 'workflow',
+  routes(app, ctx) {
+    registerWorkflowApi(app, ctx);
+  },
+};
+export { APPLIED_ACTIONS, type AppliedAction, applyProcessingAction } from './processing.service.js';
 
 export { dueTimesAfterPause, stepDueAt, type Timeliness, timeliness, warnAt } from './step-deadlines.js';
 export { chooseWorkflow, PlanError, type PlannedStep, planSteps, ROLE_OF_KIND } from './step-plan.js';

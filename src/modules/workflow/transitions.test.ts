@@ -230,13 +230,7 @@ describe('workflow refusals say why', () => {
       ACTORS.spec!,
       'workflow.action_not_allowed',
     ],
-    [
-      'a specialist of the wrong agency claims',
-      STATES.open!,
-      'claim',
-      ACTORS.tax!,
-      'workflow.action_not_allowed',
-    ],
+    ['a specialist of the wrong agency claims', STATES.open!, 'claim', ACTORS.tax!, 'workflow.forbidden'],
   ];
   for (const [label, s, a, who, code] of cases) it(label, () => assert.equal(codeOf(s, a, who), code));
 

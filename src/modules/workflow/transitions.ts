@@ -73,6 +73,7 @@ export class WorkflowRefusal extends Error {
   constructor(
     readonly code:
       | 'workflow.action_not_allowed'
+      | 'workflow.forbidden'
       | 'workflow.not_your_step'
       | 'workflow.step_taken'
       | 'workflow.already_extended',
@@ -125,10 +126,10 @@ function mustBeIn(s: WorkflowState, ...statuses: DossierStatus[]) {
 }
 
 const notAllowed = () =>
-  refuse(
-    'Bạn không có quyền thực hiện thao tác này trên hồ sơ.',
-    'Your role may not do this on the dossier.',
-  );
+  new WorkflowRefusal('workflow.forbidden', {
+    vi: 'Bạn không có quyền thực hiện thao tác này trên hồ sơ.',
+    en: 'Your role may not do this on the dossier.',
+  });
 
 /**
  * Decides an action: the outcome when allowed, a WorkflowRefusal naming why not otherwise. The

@@ -1,0 +1,374 @@
+/**
+ * Moving a received dossier through its steps (issue 7, first part): start (the desk forwards it to
+ * the competent body, its steps snapshotted from the procedure version's workflow), claim, forward
+ * within an agency, transfer to another agency and receive the hand-over there, complete (status 9)
+ * and return the result (status 10). Each action is decided by the transition table, applied under
+ * the dossier's guard (status + row_version) with its steps and a history row in one transaction.
+ */
+import type { Db } from '../../platform/db/database.js';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import type { Principal, Role } from '../../platform/http/access.js';
+import { newId } from '../../platform/ids.js';
+import type { AppContext } from '../../platform/module.js';
+import { findAgencyByCode, listAgencies } from '../admin-units/index.js';
+import { loadWorkingCalendar } from '../calendar/index.js';
+import { versionAt } from '../catalogue/index.js';
+import {
+  appendDossierHistory,
+  type DossierStatus,
+  dossierChanged,
+  findDossier,
+  updateDossierGuarded,
+} from '../dossiers/index.js';
+import { coversAgency, loadAgencyTree } from '../identity/index.js';
+import { stepDueAt } from './step-deadlines.js';
+import { chooseWorkflow, PlanError, planSteps } from './step-plan.js';
+import {
+  decide,
+  type WorkflowAction,
+  type WorkflowActor,
+  WorkflowRefusal,
+  type WorkflowState,
+} from './transitions.js';
+
+/** The actions this service applies so far; the others of the table come with the next part. */
+export const APPLIED_ACTIONS = [
+  'start',
+  'claim',
+  'forward',
+  'transfer',
+  'receive_handover',
+  'complete',
+  'return_result',
+] as const satisfies readonly WorkflowAction[];
+export type AppliedAction = (typeof APPLIED_ACTIONS)[number];
+
+interface StepRow {
+  id: string;
+  position: number;
+  kind: string;
+  name: string;
+  role: string;
+  agency_id: string;
+  budget_minutes: number | null;
+  state: string;
+  claimed_by: string | null;
+  started_at: Date | null;
+  due_at: Date | null;
+}
+
+const loadSteps = (db: Db, dossierId: string) =>
+  db
+    .selectFrom('dossier_steps')
+    .select([
+      'id',
+      'position',
+      'kind',
+      'name',
+      'role',
+      'agency_id',
+      'budget_minutes',
+      'state',
+      'claimed_by',
+      'started_at',
+      'due_at',
+    ])
+    .where('dossier_id', '=', dossierId)
+    .orderBy('position')
+    .execute() as Promise<StepRow[]>;
+
+const loadHead = (db: Db, id: string) =>
+  db
+    .selectFrom('dossiers')
+    .select([
+      'id',
+      'code',
+      'status',
+      'row_version',
+      'procedure_code',
+      'received_at',
+      'due_at',
+      'receiving_agency_id',
+      'competent_agency_id',
+      'competent_agency_code',
+      'step_id',
+      'step_agency_id',
+      'step_role',
+      'step_assignee',
+      'step_due_at',
+      'supplement_requests',
+      'original_due_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+type Head = NonNullable<Awaited<ReturnType<typeof loadHead>>>;
+
+async function actorOf(db: Db, principal: Principal): Promise<WorkflowActor> {
+  if (principal.kind === 'citizen') return { kind: 'citizen', id: principal.id };
+  if (principal.kind !== 'officer') {
+    throw forbidden('workflow.officers_only', {
+      vi: 'Chỉ cán bộ mới xử lý được hồ sơ.',
+      en: 'Only officers process dossiers.',
+    });
+  }
+  const tree = await loadAgencyTree(db);
+  return {
+    kind: 'officer',
+    id: principal.id,
+    rolesAt: (agencyId) =>
+      new Set(
+        principal.grants
+          .map((g) => g.role)
+          .filter((role) => coversAgency(principal.grants, agencyId, tree.ancestorsOf, [role])),
+      ),
+  };
+}
+
+function stateOf(head: Head, steps: StepRow[]): WorkflowState {
+  const current = steps.find((s) => s.id === head.step_id) ?? null;
+  const next = current ? (steps.find((s) => s.position === current.position + 1) ?? null) : null;
+  return {
+    status: head.status as DossierStatus,
+    step: current && {
+      position: current.position,
+      kind: current.kind,
+      role: current.role as Role,
+      agencyId: current.agency_id,
+      claimedBy: current.claimed_by,
+      awaitingHandover: current.state === 'handover',
+    },
+    next: next && {
+      position: next.position,
+      kind: next.kind,
+      role: next.role as Role,
+      agencyId: next.agency_id,
+    },
+    supplementRequests: head.supplement_requests,
+    extended: head.original_due_at !== null,
+    receivingAgencyId: head.receiving_agency_id,
+    competentAgencyId: head.competent_agency_id,
+  };
+}
+
+/** A role that may not act: 403; an action the dossier's state does not allow now: 409. */
+const refusalError = (e: WorkflowRefusal) =>
+  e.code === 'workflow.forbidden' || e.code === 'workflow.not_your_step'
+    ? forbidden(e.code, e.text)
+    : conflict(e.code, e.text);
+
+/** The chain of steps for the dossier, from the version it bound to at receipt. */
+async function planFor(ctx: AppContext, head: Head) {
+  const at = head.received_at ?? ctx.clock.now();
+  const version = await versionAt(ctx.db, head.procedure_code, at);
+  const competent = await findAgencyByCode(ctx.db, head.competent_agency_code, at);
+  const level = competent?.kind.startsWith('commune') ? 'commune' : 'province';
+  const workflow = chooseWorkflow(version.content.workflows, { code: head.competent_agency_code, level });
+  const key = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const partners = new Map<string, string>();
+  for (const name of new Set((workflow?.steps ?? []).flatMap((s) => (s.agencyName ? [s.agencyName] : [])))) {
+    const page = await listAgencies(ctx.db, { q: name, limit: 10, at });
+    const hit = page.items.find((a) => key(a.name) === key(name));
+    if (hit) partners.set(key(name), hit.id);
+  }
+  try {
+    return planSteps(workflow, {
+      receivingId: head.receiving_agency_id,
+      competentId: head.competent_agency_id,
+      partner: (name) => partners.get(key(name)) ?? null,
+    });
+  } catch (e) {
+    if (e instanceof PlanError) throw new AppError('conflict', e.code, e.text);
+    throw e;
+  }
+}
+
+async function dueFrom(ctx: AppContext, agencyId: string, start: Date, minutes: number | null) {
+  return stepDueAt(start, minutes, await loadWorkingCalendar(ctx.db, agencyId, start));
+}
+
+export interface ActionInput {
+  note?: string | undefined;
+}
+
+/** Applies one action; returns the dossier's head after it. */
+export async function applyProcessingAction(
+  ctx: AppContext,
+  principal: Principal,
+  idOrCode: string,
+  action: AppliedAction,
+  input: ActionInput = {},
+) {
+  const found = await findDossier(ctx.db, idOrCode);
+  const head = found ? await loadHead(ctx.db, found.id) : undefined;
+  if (!head) throw notFound('dossier.not_found', { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+  const steps = await loadSteps(ctx.db, head.id);
+  const actor = await actorOf(ctx.db, principal);
+  const state = stateOf(head, steps);
+  let outcome: ReturnType<typeof decide>;
+  try {
+    outcome = decide(state, action, actor);
+  } catch (e) {
+    if (e instanceof WorkflowRefusal) throw refusalError(e);
+    throw e;
+  }
+  const now = ctx.clock.now();
+  const current = steps.find((s) => s.id === head.step_id) ?? null;
+  const next = current ? (steps.find((s) => s.position === current.position + 1) ?? null) : null;
+  const plan = action === 'start' ? await planFor(ctx, head) : [];
+  const firstDue =
+    action === 'start' && plan[0] ? await dueFrom(ctx, plan[0].agencyId, now, plan[0].budgetMinutes) : null;
+  const nextDue =
+    next && action === 'forward' ? await dueFrom(ctx, next.agency_id, now, next.budget_minutes) : null;
+  const receivedDue =
+    current && action === 'receive_handover'
+      ? await dueFrom(ctx, current.agency_id, now, current.budget_minutes)
+      : null;
+
+  await ctx.db.transaction().execute(async (trx) => {
+    let patch: Record<string, unknown> = {};
+    // The step the action is about (the QuaTrinhXuLy step start and due): the one finished, or the one begun.
+    let stepStart: Date | null = current?.started_at ?? null;
+    let stepDue: Date | null = current?.due_at ?? null;
+    const finish = async (s: StepRow) =>
+      trx
+        .updateTable('dossier_steps')
+        .set({ state: 'done', finished_at: now })
+        .where('id', '=', s.id)
+        .execute();
+    switch (action) {
+      case 'start': {
+        const ids = plan.map(() => newId());
+        await trx
+          .insertInto('dossier_steps')
+          .values(
+            plan.map((p, i) => ({
+              id: ids[i]!,
+              dossier_id: head.id,
+              position: p.position,
+              kind: p.kind,
+              name: p.name,
+              role: p.role,
+              agency_id: p.agencyId,
+              budget_minutes: p.budgetMinutes,
+              state: i === 0 ? 'active' : 'pending',
+              claimed_by: i === 0 && p.role === 'one_stop' ? principal.id : null,
+              started_at: i === 0 ? now : null,
+              due_at: i === 0 ? firstDue : null,
+            })),
+          )
+          .execute();
+        const first = plan[0]!;
+        const claimed = first.role === 'one_stop' ? principal.id : null;
+        patch = {
+          step_id: ids[0],
+          step_agency_id: first.agencyId,
+          step_role: first.role,
+          step_assignee: claimed,
+          step_due_at: firstDue,
+        };
+        stepStart = now;
+        stepDue = firstDue;
+        break;
+      }
+      case 'claim':
+        await trx
+          .updateTable('dossier_steps')
+          .set({ claimed_by: principal.id })
+          .where('id', '=', current!.id)
+          .where('claimed_by', 'is', null)
+          .execute();
+        patch = { step_assignee: principal.id };
+        break;
+      case 'forward':
+      case 'transfer': {
+        await finish(current!);
+        const handover = action === 'transfer';
+        await trx
+          .updateTable('dossier_steps')
+          .set({
+            state: handover ? 'handover' : 'active',
+            started_at: handover ? null : now,
+            due_at: handover ? null : nextDue,
+            handed_over_at: now,
+            handed_over_by: principal.id,
+            received_by: handover ? null : principal.id,
+          })
+          .where('id', '=', next!.id)
+          .execute();
+        patch = {
+          step_id: next!.id,
+          step_agency_id: next!.agency_id,
+          step_role: next!.role,
+          step_assignee: null,
+          step_due_at: handover ? null : nextDue,
+        };
+        // The history row is the finished step's: its start and due time stay.
+        break;
+      }
+      case 'receive_handover':
+        await trx
+          .updateTable('dossier_steps')
+          .set({ state: 'active', started_at: now, due_at: receivedDue, received_by: principal.id })
+          .where('id', '=', current!.id)
+          .execute();
+        patch = { step_due_at: receivedDue };
+        stepStart = now;
+        stepDue = receivedDue;
+        break;
+      case 'complete': {
+        await finish(current!);
+        // The return step, at the receiving centre, waits for the desk to hand the result over.
+        if (next) {
+          await trx
+            .updateTable('dossier_steps')
+            .set({ state: 'active', started_at: now, handed_over_at: now, handed_over_by: principal.id })
+            .where('id', '=', next.id)
+            .execute();
+        }
+        patch = {
+          step_id: next?.id ?? null,
+          step_agency_id: next?.agency_id ?? null,
+          step_role: next?.role ?? null,
+          step_assignee: null,
+          step_due_at: null,
+          finished_at: now,
+        };
+        break;
+      }
+      case 'return_result':
+        if (current) await finish(current);
+        patch = {
+          step_id: null,
+          step_agency_id: null,
+          step_role: null,
+          step_assignee: null,
+          step_due_at: null,
+        };
+        break;
+    }
+    const moved = await updateDossierGuarded(
+      trx,
+      { id: head.id, status: head.status, rowVersion: head.row_version },
+      { status: outcome.to, updated_at: now, ...patch },
+    );
+    if (!moved) throw dossierChanged();
+    const where = action === 'start' ? plan[0]?.agencyId : (current?.agency_id ?? head.competent_agency_id);
+    await appendDossierHistory(trx, {
+      id: newId(),
+      dossierId: head.id,
+      at: now,
+      action,
+      fromStatus: head.status,
+      toStatus: outcome.to,
+      actorKind: principal.kind === 'citizen' ? 'citizen' : 'officer',
+      actorId: principal.id,
+      actorName: principal.name,
+      actorRole: current?.role ?? (action === 'start' ? 'one_stop' : null),
+      agencyId: where ?? null,
+      content: input.note?.trim() || null,
+      stepStartedAt: stepStart,
+      stepDueAt: stepDue,
+    });
+  });
+  return (await loadHead(ctx.db, head.id))!;
+}

@@ -1,0 +1,75 @@
+/**
+ * JSON API of processing (path kept stable): POST /api/v1/dossiers/{id}/actions/{action}. The actions
+ * applied so far are listed in OpenAPI; the rest of the transition table follows.
+ */
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/app-type.js';
+import type { AppContext } from '../../platform/module.js';
+import { APPLIED_ACTIONS, type AppliedAction, applyProcessingAction } from './processing.service.js';
+
+const PROCESSORS = {
+  officer: ['one_stop', 'specialist', 'department_head', 'agency_leader', 'clerk'],
+} as const;
+
+const HeadJson = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  status: Type.Integer({ minimum: 1, maximum: 10 }),
+  rowVersion: Type.Integer(),
+  step: Type.Union([
+    Type.Null(),
+    Type.Object({
+      id: Type.String(),
+      agencyId: Type.Union([Type.String(), Type.Null()]),
+      role: Type.Union([Type.String(), Type.Null()]),
+      assignee: Type.Union([Type.String(), Type.Null()]),
+      dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+  ]),
+});
+
+export function registerWorkflowApi(app: App, ctx: AppContext) {
+  app.post<{ Params: { id: string; action: AppliedAction }; Body: { note?: string } | undefined }>(
+    '/api/v1/dossiers/:id/actions/:action',
+    {
+      config: { access: PROCESSORS },
+      schema: {
+        tags: ['workflow'],
+        summary: 'Xử lý hồ sơ: một thao tác / Process a dossier: one action',
+        description:
+          'start (the desk forwards a received dossier; its steps are snapshotted), claim, forward ' +
+          '(next step at the same agency), transfer (next step at another agency: liên thông) and ' +
+          'receive_handover (at that agency; its clock starts), complete (status 9), return_result ' +
+          '(status 10). Errors: workflow.forbidden and workflow.not_your_step (403), ' +
+          'workflow.action_not_allowed, workflow.step_taken, workflow.no_workflow, ' +
+          'workflow.partner_unknown and dossier.changed (409), dossier.not_found (404).',
+        params: Type.Object({
+          id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }),
+          action: Type.Union(APPLIED_ACTIONS.map((a) => Type.Literal(a))),
+        }),
+        body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+        response: { 200: HeadJson },
+      },
+    },
+    async (req) => {
+      const h = await applyProcessingAction(ctx, req.principal!, req.params.id, req.params.action, {
+        note: req.body?.note,
+      });
+      return {
+        id: h.id,
+        code: h.code,
+        status: h.status,
+        rowVersion: h.row_version,
+        step: h.step_id
+          ? {
+              id: h.step_id,
+              agencyId: h.step_agency_id,
+              role: h.step_role,
+              assignee: h.step_assignee,
+              dueAt: h.step_due_at?.toISOString() ?? null,
+            }
+          : null,
+      };
+    },
+  );
+}
