@@ -17,6 +17,7 @@ import {
 import { insertOfficer } from '../../../test/factories-identity.js';
 import { type Clock, fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { importOfficialDays } from '../calendar/index.js';
 import { receiveDossier } from '../dossiers/index.js';
 import { applyProcessingAction } from './processing.service.js';
 
@@ -25,6 +26,8 @@ const clock: Clock = { now: () => new Date(now) };
 const { ctx } = await buildTestApp({ clock });
 const db = ctx.db;
 const world = await seedIntakeWorld(db, fixedClock('2026-03-02T02:00:00Z'));
+// The official days off (Tết 2026: 14–22/2), as a province starts with.
+await importOfficialDays(ctx);
 const tax = await insertAgency(db, {
   kind: 'tax',
   name: TAX_PARTNER,
@@ -221,3 +224,79 @@ describe('processing a dossier through its steps', () => {
     );
   });
 });
+
+describe('supplements pause the clock', () => {
+  it('moves the appointment and the step due time by exactly the paused working time, across a weekend and Tết', async () => {
+    now = new Date('2026-02-11T02:00:00Z'); // Wed 11/2/2026 09:00
+    const d = await submitOnlineDossier(ctx, world, 'wf-pause-0001');
+    await receiveDossier(ctx, desk, d.code, {});
+    await applyProcessingAction(ctx, desk, d.code, 'start');
+    await applyProcessingAction(ctx, desk, d.code, 'transfer');
+    await applyProcessingAction(ctx, specialist, d.code, 'receive_handover');
+    await applyProcessingAction(ctx, specialist, d.code, 'claim');
+    const before = await db
+      .selectFrom('dossiers')
+      .select(['due_at', 'step_due_at'])
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(vn(before.step_due_at), '2026-02-12 09:00');
+
+    assert.equal(
+      await code(applyProcessingAction(ctx, specialist, d.code, 'request_supplement')),
+      'workflow.reason_required',
+    );
+    now = new Date('2026-02-11T08:00:00Z'); // Wed 11/2 15:00: the step has 2 h today + 2 h Thursday left (4 h)
+    let head = await applyProcessingAction(ctx, specialist, d.code, 'request_supplement', {
+      reason: 'Thiếu bản sao giấy chứng sinh',
+    });
+    assert.equal(head.status, 5);
+    assert.equal(head.supplement_requests, 1);
+
+    assert.equal(
+      vn(before.due_at),
+      '2026-02-23 09:00',
+      'received Wed 11/2 09:00 + 3 working days across Tết',
+    );
+    // Supplied on Monday 23/2 after Tết (14–22/2 off) at 08:00. The step had 4 h left: 08:00–11:30,
+    // then 0.5 h from 13:30 → 14:00. The appointment had 20 h left (Wed 2 + Thu 8 + Fri 8 + Mon 2):
+    // Mon 7 h, Tue 8 h, Wed 07:00 + 5 h → 14:00 on Wed 25/2.
+    now = new Date('2026-02-23T01:00:00Z');
+    head = await applyProcessingAction(ctx, desk, d.code, 'supplement_received');
+    assert.equal(head.status, 4);
+    assert.equal(vn(head.step_due_at), '2026-02-23 14:00');
+    assert.equal(vn(head.due_at), '2026-02-25 14:00');
+    const pauses = await db.selectFrom('dossier_pauses').selectAll().where('dossier_id', '=', d.id).execute();
+    assert.equal(pauses.length, 1);
+    assert.ok(pauses[0]!.resumed_at);
+
+    // A second request: allowed with its reason, flagged (late in the 766 index).
+    head = await applyProcessingAction(ctx, specialist, d.code, 'request_supplement', {
+      reason: 'Thiếu chữ ký người làm chứng',
+    });
+    const second = await db
+      .selectFrom('dossier_pauses')
+      .select('flagged')
+      .where('dossier_id', '=', d.id)
+      .where('resumed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    assert.equal(second.flagged, true);
+    await applyProcessingAction(ctx, citizenOf(), d.code, 'supplement_received');
+
+    assert.equal(
+      await code(applyProcessingAction(ctx, specialist, d.code, 'stop')),
+      'workflow.reason_required',
+    );
+    head = await applyProcessingAction(ctx, specialist, d.code, 'stop', { reason: 'Không đủ điều kiện' });
+    assert.equal(head.status, 8);
+  });
+});
+
+function citizenOf() {
+  return {
+    kind: 'citizen' as const,
+    id: world.citizen.id,
+    sessionId: 's',
+    name: 'Nguyễn Thị Hường',
+    accountType: 1 as const,
+  };
+}

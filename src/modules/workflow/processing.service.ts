@@ -6,7 +6,7 @@
  * the dossier's guard (status + row_version) with its steps and a history row in one transaction.
  */
 import type { Db } from '../../platform/db/database.js';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, conflict, forbidden, notFound, validationError } from '../../platform/errors.js';
 import type { Principal, Role } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
@@ -21,7 +21,7 @@ import {
   updateDossierGuarded,
 } from '../dossiers/index.js';
 import { coversAgency, loadAgencyTree } from '../identity/index.js';
-import { stepDueAt } from './step-deadlines.js';
+import { dueTimesAfterPause, stepDueAt } from './step-deadlines.js';
 import { chooseWorkflow, PlanError, planSteps } from './step-plan.js';
 import {
   decide,
@@ -38,8 +38,12 @@ export const APPLIED_ACTIONS = [
   'forward',
   'transfer',
   'receive_handover',
+  'request_supplement',
+  'supplement_received',
+  'stop',
   'complete',
   'return_result',
+  'withdraw',
 ] as const satisfies readonly WorkflowAction[];
 export type AppliedAction = (typeof APPLIED_ACTIONS)[number];
 
@@ -188,7 +192,14 @@ async function dueFrom(ctx: AppContext, agencyId: string, start: Date, minutes: 
 
 export interface ActionInput {
   note?: string | undefined;
+  /** Required by supplement requests, stops and withdrawals (DOMAIN.md §3.4 rule 6). */
+  reason?: string | undefined;
 }
+
+const reasonRequired = () =>
+  validationError('workflow.reason_required', { vi: 'Hãy ghi rõ lý do.', en: 'Give the reason.' }, [
+    { field: 'reason', message: { vi: 'Hãy ghi rõ lý do.', en: 'Give the reason.' } },
+  ]);
 
 /** Applies one action; returns the dossier's head after it. */
 export async function applyProcessingAction(
@@ -211,8 +222,31 @@ export async function applyProcessingAction(
     if (e instanceof WorkflowRefusal) throw refusalError(e);
     throw e;
   }
+  const reason = input.reason?.trim() || null;
+  if (outcome.needs.includes('reason') && !reason) throw reasonRequired();
   const now = ctx.clock.now();
   const current = steps.find((s) => s.id === head.step_id) ?? null;
+  // A supplement received: the clock resumes, the due times move by the paused working time (§6.6).
+  const pause =
+    action === 'supplement_received'
+      ? await ctx.db
+          .selectFrom('dossier_pauses')
+          .select(['id', 'requested_at'])
+          .where('dossier_id', '=', head.id)
+          .where('resumed_at', 'is', null)
+          .executeTakeFirst()
+      : undefined;
+  const resumed =
+    pause && action === 'supplement_received'
+      ? dueTimesAfterPause(
+          { dossierDueAt: head.due_at, stepDueAt: head.step_due_at },
+          { from: pause.requested_at, to: now },
+          {
+            dossier: await loadWorkingCalendar(ctx.db, head.competent_agency_id, now),
+            step: await loadWorkingCalendar(ctx.db, current?.agency_id ?? head.competent_agency_id, now),
+          },
+        )
+      : null;
   const next = current ? (steps.find((s) => s.position === current.position + 1) ?? null) : null;
   const plan = action === 'start' ? await planFor(ctx, head) : [];
   const firstDue =
@@ -345,6 +379,54 @@ export async function applyProcessingAction(
           step_due_at: null,
         };
         break;
+      case 'request_supplement':
+        await trx
+          .insertInto('dossier_pauses')
+          .values({
+            id: newId(),
+            dossier_id: head.id,
+            step_id: current?.id ?? null,
+            requested_at: now,
+            requested_by: principal.kind === 'officer' ? principal.id : null,
+            reason: reason!,
+            flagged: outcome.flaggedLate === true,
+          })
+          .execute();
+        patch = { supplement_requests: head.supplement_requests + 1 };
+        break;
+      case 'supplement_received':
+        if (pause) {
+          await trx
+            .updateTable('dossier_pauses')
+            .set({ resumed_at: now })
+            .where('id', '=', pause.id)
+            .execute();
+        }
+        if (resumed) {
+          if (current && resumed.stepDueAt) {
+            await trx
+              .updateTable('dossier_steps')
+              .set({ due_at: resumed.stepDueAt })
+              .where('id', '=', current.id)
+              .execute();
+          }
+          patch = { due_at: resumed.dossierDueAt, step_due_at: resumed.stepDueAt };
+          stepDue = resumed.stepDueAt;
+        }
+        break;
+      case 'stop':
+      case 'withdraw':
+        if (current) await finish(current);
+        patch = {
+          step_id: null,
+          step_agency_id: null,
+          step_role: null,
+          step_assignee: null,
+          step_due_at: null,
+          finished_at: now,
+          ...(action === 'withdraw' ? { withdraw_reason: reason } : { refusal_reason: reason }),
+        };
+        break;
     }
     const moved = await updateDossierGuarded(
       trx,
@@ -365,7 +447,7 @@ export async function applyProcessingAction(
       actorName: principal.name,
       actorRole: current?.role ?? (action === 'start' ? 'one_stop' : null),
       agencyId: where ?? null,
-      content: input.note?.trim() || null,
+      content: [reason, input.note?.trim()].filter(Boolean).join(' — ') || null,
       stepStartedAt: stepStart,
       stepDueAt: stepDue,
     });

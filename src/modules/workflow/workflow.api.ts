@@ -29,31 +29,46 @@ const HeadJson = Type.Object({
 });
 
 export function registerWorkflowApi(app: App, ctx: AppContext) {
-  app.post<{ Params: { id: string; action: AppliedAction }; Body: { note?: string } | undefined }>(
+  app.post<{
+    Params: { id: string; action: AppliedAction };
+    Body: { note?: string; reason?: string } | undefined;
+  }>(
     '/api/v1/dossiers/:id/actions/:action',
     {
       config: { access: PROCESSORS },
       schema: {
         tags: ['workflow'],
         summary: 'Xử lý hồ sơ: một thao tác / Process a dossier: one action',
+        // The transition table's other actions (assign, return_step, request_payment, record_payment, extend) follow.
         description:
           'start (the desk forwards a received dossier; its steps are snapshotted), claim, forward ' +
           '(next step at the same agency), transfer (next step at another agency: liên thông) and ' +
           'receive_handover (at that agency; its clock starts), complete (status 9), return_result ' +
-          '(status 10). Errors: workflow.forbidden and workflow.not_your_step (403), ' +
+          '(status 10), request_supplement (status 5: the clock stops; a second request is flagged late; ' +
+          'reason required), supplement_received (back to 4: the appointment and the step due time move ' +
+          'by the paused working time), stop (status 8) and withdraw (status 7), both with a reason. ' +
+          'Errors: workflow.reason_required (400), workflow.forbidden and workflow.not_your_step (403), ' +
           'workflow.action_not_allowed, workflow.step_taken, workflow.no_workflow, ' +
           'workflow.partner_unknown and dossier.changed (409), dossier.not_found (404).',
         params: Type.Object({
           id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }),
           action: Type.Union(APPLIED_ACTIONS.map((a) => Type.Literal(a))),
         }),
-        body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+        body: Type.Optional(
+          Type.Object({
+            note: Type.Optional(Type.String({ maxLength: 2000 })),
+            reason: Type.Optional(
+              Type.String({ maxLength: 2000, description: 'request_supplement, stop, withdraw: required' }),
+            ),
+          }),
+        ),
         response: { 200: HeadJson },
       },
     },
     async (req) => {
       const h = await applyProcessingAction(ctx, req.principal!, req.params.id, req.params.action, {
         note: req.body?.note,
+        reason: req.body?.reason,
       });
       return {
         id: h.id,
