@@ -300,3 +300,62 @@ function citizenOf() {
     accountType: 1 as const,
   };
 }
+
+describe('assignment and return to an earlier step', () => {
+  it('lets the head assign the step to an officer of its role, and the holder send it back with a reason', async () => {
+    now = new Date('2026-03-10T02:00:00Z'); // Tue 10/3 09:00
+    const head = officerPrincipal(
+      await insertOfficer(db, { grants: [{ agencyId: world.ward.id, role: 'department_head' }] }),
+    );
+    const d = await submitOnlineDossier(ctx, world, 'wf-assign-0001');
+    await receiveDossier(ctx, desk, d.code, {});
+    await applyProcessingAction(ctx, desk, d.code, 'start');
+    await applyProcessingAction(ctx, desk, d.code, 'transfer');
+    await applyProcessingAction(ctx, specialist, d.code, 'receive_handover');
+
+    assert.equal(await code(applyProcessingAction(ctx, specialist, d.code, 'assign')), 'workflow.forbidden');
+    assert.equal(
+      await code(applyProcessingAction(ctx, head, d.code, 'assign', { assignee: world.desk.id })),
+      'workflow.invalid_assignee',
+    );
+    let h = await applyProcessingAction(ctx, head, d.code, 'assign', { assignee: otherSpecialist.id });
+    assert.equal(h.step_assignee, otherSpecialist.id);
+    assert.equal(
+      await code(applyProcessingAction(ctx, specialist, d.code, 'transfer')),
+      'workflow.not_your_step',
+    );
+    await applyProcessingAction(ctx, otherSpecialist, d.code, 'transfer');
+    await applyProcessingAction(ctx, taxOfficer, d.code, 'receive_handover');
+    await applyProcessingAction(ctx, taxOfficer, d.code, 'claim');
+
+    assert.equal(
+      await code(applyProcessingAction(ctx, taxOfficer, d.code, 'return_step', { targetStep: 1 })),
+      'workflow.reason_required',
+    );
+    assert.equal(
+      await code(
+        applyProcessingAction(ctx, taxOfficer, d.code, 'return_step', { targetStep: 3, reason: 'x' }),
+      ),
+      'workflow.invalid_target_step',
+    );
+    h = await applyProcessingAction(ctx, taxOfficer, d.code, 'return_step', {
+      targetStep: 1,
+      reason: 'Thiếu tờ khai thuế',
+    });
+    assert.equal(h.step_assignee, otherSpecialist.id, 'back to whoever held the step');
+    assert.equal(vn(h.step_due_at), '2026-03-11 09:00');
+    const chain = await steps(d.id);
+    assert.deepEqual(
+      chain.map((s) => s.state),
+      ['done', 'active', 'pending', 'pending', 'pending'],
+    );
+    const last = await db
+      .selectFrom('dossier_history')
+      .select(['action', 'content'])
+      .where('dossier_id', '=', d.id)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(last, { action: 'return_step', content: 'Thiếu tờ khai thuế' });
+  });
+});

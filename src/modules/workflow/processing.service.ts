@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../platform/db/database.js';
 import { AppError, conflict, forbidden, notFound, validationError } from '../../platform/errors.js';
-import type { Principal, Role } from '../../platform/http/access.js';
+import type { Grant, Principal, Role } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { findAgencyByCode, listAgencies } from '../admin-units/index.js';
@@ -35,9 +35,11 @@ import {
 export const APPLIED_ACTIONS = [
   'start',
   'claim',
+  'assign',
   'forward',
   'transfer',
   'receive_handover',
+  'return_step',
   'request_supplement',
   'supplement_received',
   'stop',
@@ -192,8 +194,26 @@ async function dueFrom(ctx: AppContext, agencyId: string, start: Date, minutes: 
 
 export interface ActionInput {
   note?: string | undefined;
-  /** Required by supplement requests, stops and withdrawals (DOMAIN.md §3.4 rule 6). */
+  /** Required by supplement requests, returns to an earlier step, stops and withdrawals (DOMAIN.md §3.4 rule 6). */
   reason?: string | undefined;
+  /** assign: the officer who is to hold the step. */
+  assignee?: string | undefined;
+  /** return_step: the position of the earlier step the dossier goes back to. */
+  targetStep?: number | undefined;
+}
+
+const fieldError = (code: string, field: string, vi: string, en: string) =>
+  validationError(code, { vi, en }, [{ field, message: { vi, en } }]);
+
+/** The officer may hold a step of this role at this agency (a role covers sub-agencies). */
+async function mayHold(db: Db, officerId: string, agencyId: string, role: string): Promise<boolean> {
+  const grants = await db
+    .selectFrom('officer_roles')
+    .select(['agency_id as agencyId', 'role'])
+    .where('officer_id', '=', officerId)
+    .execute();
+  const tree = await loadAgencyTree(db);
+  return coversAgency(grants as Grant[], agencyId, tree.ancestorsOf, [role as Role]);
 }
 
 const reasonRequired = () =>
@@ -226,6 +246,34 @@ export async function applyProcessingAction(
   if (outcome.needs.includes('reason') && !reason) throw reasonRequired();
   const now = ctx.clock.now();
   const current = steps.find((s) => s.id === head.step_id) ?? null;
+  if (action === 'assign') {
+    const who = input.assignee?.trim() ?? '';
+    if (
+      !/^[0-9a-f-]{36}$/i.test(who) ||
+      !current ||
+      !(await mayHold(ctx.db, who, current.agency_id, current.role))
+    ) {
+      throw fieldError(
+        'workflow.invalid_assignee',
+        'assignee',
+        'Hãy chọn một cán bộ có vai trò của bước này tại cơ quan xử lý.',
+        'Choose an officer who holds this step’s role at its agency.',
+      );
+    }
+  }
+  const target = action === 'return_step' ? steps.find((s) => s.position === input.targetStep) : undefined;
+  if (action === 'return_step' && (!target || !current || target.position >= current.position)) {
+    throw fieldError(
+      'workflow.invalid_target_step',
+      'targetStep',
+      'Hãy chọn một bước trước bước hiện tại.',
+      'Choose a step before the current one.',
+    );
+  }
+  const targetDue =
+    target && target.budget_minutes !== null
+      ? await dueFrom(ctx, target.agency_id, now, target.budget_minutes)
+      : null;
   // A supplement received: the clock resumes, the due times move by the paused working time (§6.6).
   const pause =
     action === 'supplement_received'
@@ -379,6 +427,38 @@ export async function applyProcessingAction(
           step_due_at: null,
         };
         break;
+      case 'assign':
+        await trx
+          .updateTable('dossier_steps')
+          .set({ claimed_by: input.assignee! })
+          .where('id', '=', current!.id)
+          .execute();
+        patch = { step_assignee: input.assignee! };
+        break;
+      // Back to an earlier step, with the reason: the steps in between wait again; the earlier step
+      // starts anew with its own budget, held by whoever held it before.
+      case 'return_step': {
+        await trx
+          .updateTable('dossier_steps')
+          .set({ state: 'pending', claimed_by: null, started_at: null, due_at: null, finished_at: null })
+          .where('dossier_id', '=', head.id)
+          .where('position', '>', target!.position)
+          .where('position', '<=', current!.position)
+          .execute();
+        await trx
+          .updateTable('dossier_steps')
+          .set({ state: 'active', started_at: now, due_at: targetDue, finished_at: null })
+          .where('id', '=', target!.id)
+          .execute();
+        patch = {
+          step_id: target!.id,
+          step_agency_id: target!.agency_id,
+          step_role: target!.role,
+          step_assignee: target!.claimed_by,
+          step_due_at: targetDue,
+        };
+        break;
+      }
       case 'request_supplement':
         await trx
           .insertInto('dossier_pauses')

@@ -31,7 +31,7 @@ const HeadJson = Type.Object({
 export function registerWorkflowApi(app: App, ctx: AppContext) {
   app.post<{
     Params: { id: string; action: AppliedAction };
-    Body: { note?: string; reason?: string } | undefined;
+    Body: { note?: string; reason?: string; assignee?: string; targetStep?: number } | undefined;
   }>(
     '/api/v1/dossiers/:id/actions/:action',
     {
@@ -39,15 +39,17 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
       schema: {
         tags: ['workflow'],
         summary: 'Xử lý hồ sơ: một thao tác / Process a dossier: one action',
-        // The transition table's other actions (assign, return_step, request_payment, record_payment, extend) follow.
+        // The transition table's other actions (request_payment, record_payment, extend) follow.
         description:
-          'start (the desk forwards a received dossier; its steps are snapshotted), claim, forward ' +
+          'start (the desk forwards a received dossier; its steps are snapshotted), claim, assign ' +
+          '(the head of the step’s agency gives it to an officer of its role), return_step (back to an ' +
+          'earlier step, with a reason), forward ' +
           '(next step at the same agency), transfer (next step at another agency: liên thông) and ' +
           'receive_handover (at that agency; its clock starts), complete (status 9), return_result ' +
           '(status 10), request_supplement (status 5: the clock stops; a second request is flagged late; ' +
           'reason required), supplement_received (back to 4: the appointment and the step due time move ' +
           'by the paused working time), stop (status 8) and withdraw (status 7), both with a reason. ' +
-          'Errors: workflow.reason_required (400), workflow.forbidden and workflow.not_your_step (403), ' +
+          'Errors: workflow.reason_required, workflow.invalid_assignee, workflow.invalid_target_step (400), workflow.forbidden and workflow.not_your_step (403), ' +
           'workflow.action_not_allowed, workflow.step_taken, workflow.no_workflow, ' +
           'workflow.partner_unknown and dossier.changed (409), dossier.not_found (404).',
         params: Type.Object({
@@ -58,7 +60,14 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
           Type.Object({
             note: Type.Optional(Type.String({ maxLength: 2000 })),
             reason: Type.Optional(
-              Type.String({ maxLength: 2000, description: 'request_supplement, stop, withdraw: required' }),
+              Type.String({
+                maxLength: 2000,
+                description: 'request_supplement, return_step, stop, withdraw: required',
+              }),
+            ),
+            assignee: Type.Optional(Type.String({ description: 'assign: the officer id' })),
+            targetStep: Type.Optional(
+              Type.Integer({ minimum: 0, description: 'return_step: the earlier step’s position' }),
             ),
           }),
         ),
@@ -69,6 +78,8 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
       const h = await applyProcessingAction(ctx, req.principal!, req.params.id, req.params.action, {
         note: req.body?.note,
         reason: req.body?.reason,
+        assignee: req.body?.assignee,
+        targetStep: req.body?.targetStep,
       });
       return {
         id: h.id,
