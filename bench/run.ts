@@ -13,6 +13,9 @@
  * 6. bench/intake.bench.ts (`runIntakeBench()`): dossiers with two 200 KB attachments submitted for
  *    60 s (INTAKE_BENCH_SECONDS) beside raw commits of the same rows and a bare Fastify route, on its
  *    own database and server. `npm run bench -- intake` runs this one alone.
+ * 7. bench/inbox.bench.ts (`runInboxBench()`): an officer's inbox and the dossier page over a million
+ *    dossiers generated in SQL (bench/workflow-data.ts) in an embedded PostgreSQL kept between runs.
+ *    `npm run bench -- inbox` runs this one alone.
  *
  * Loads are bounded (5 s, 10 connections by default, after a 1 s warm-up) and stay on 127.0.0.1.
  * Options: `npm run bench -- --seconds 10 --connections 20`. Not part of `npm test`.
@@ -48,7 +51,9 @@ function options() {
     throw new Error('--connections must be 1..200');
   }
   const only = positionals[0];
-  if (only !== undefined && only !== 'intake') throw new Error(`unknown bench ${only}: try intake`);
+  if (only !== undefined && only !== 'intake' && only !== 'inbox') {
+    throw new Error(`unknown bench ${only}: try intake or inbox`);
+  }
   return { seconds, connections, only };
 }
 
@@ -58,6 +63,16 @@ async function intakeOnly() {
   console.log(loadNote('before'));
   const { runIntakeBench } = await import('./intake.bench.js');
   const rows = await timed('intake', runIntakeBench);
+  console.log(loadNote('after'));
+  console.log(`\n${formatTable(rows)}\n`);
+}
+
+/** `npm run bench -- inbox`: the inbox bench alone (its own embedded PostgreSQL, kept between runs). */
+async function inboxOnly() {
+  console.log(`machine: ${machine()}`);
+  console.log(loadNote('before'));
+  const { runInboxBench } = await import('./inbox.bench.js');
+  const rows = await timed('inbox', runInboxBench);
   console.log(loadNote('after'));
   console.log(`\n${formatTable(rows)}\n`);
 }
@@ -161,6 +176,7 @@ function loadNote(when: string): string {
 async function main() {
   const opts = options();
   if (opts.only === 'intake') return intakeOnly();
+  if (opts.only === 'inbox') return inboxOnly();
   const config = loadConfig();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
   let server: EmbeddedServer | undefined;
@@ -205,6 +221,8 @@ async function main() {
     rows.push(...toRows('catalogue search', await timed('catalogue search', runCatalogueSearchBench)));
     const { runIntakeBench } = await import('./intake.bench.js');
     rows.push(...(await timed('intake', runIntakeBench)));
+    const { runInboxBench } = await import('./inbox.bench.js');
+    rows.push(...(await timed('inbox', runInboxBench)));
 
     console.log(loadNote('after'));
     console.log(`\n${formatTable(rows)}\n`);
