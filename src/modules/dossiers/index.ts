@@ -25,6 +25,7 @@ export { findDossier, getDossier, getDossierForCaller } from './dossier-read.ser
 export {
   type HistoryInsert,
   insertHistory as appendDossierHistory,
+  selectComponents as selectDossierComponents,
   updateGuarded as updateDossierGuarded,
 } from './dossiers.repository.js';
 export { DOSSIER_EVENT_JOB, type DossierEvent, type DossierEventKind } from './events.js';

@@ -16,6 +16,7 @@
  */
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { selectDossierComponents } from '../dossiers/index.js';
 
 export type InboxView = 'mine' | 'unclaimed' | 'due-soon' | 'overdue';
 
@@ -182,15 +183,6 @@ function dossierBy(db: Db, idOrCode: string) {
   ).executeTakeFirst();
 }
 
-function componentsOf(db: Db, dossierId: string) {
-  return db
-    .selectFrom('dossier_components')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .orderBy('position')
-    .execute();
-}
-
 function stepsOf(db: Db, dossierId: string) {
   return db
     .selectFrom('dossier_steps')
@@ -220,7 +212,7 @@ async function loadDossierPageData(db: Db, idOrCode: string) {
     // By id the four reads do not depend on each other: sent together (on a pool, in parallel).
     const [dossier, components, steps, history] = await Promise.all([
       dossierBy(db, idOrCode),
-      componentsOf(db, idOrCode),
+      selectDossierComponents(db, idOrCode),
       stepsOf(db, idOrCode),
       historyOf(db, idOrCode),
     ]);
@@ -229,7 +221,7 @@ async function loadDossierPageData(db: Db, idOrCode: string) {
   const dossier = await dossierBy(db, idOrCode);
   if (!dossier) return undefined;
   const [components, steps, history] = await Promise.all([
-    componentsOf(db, dossier.id),
+    selectDossierComponents(db, dossier.id),
     stepsOf(db, dossier.id),
     historyOf(db, dossier.id),
   ]);

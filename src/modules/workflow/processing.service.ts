@@ -192,6 +192,15 @@ async function dueFrom(ctx: AppContext, agencyId: string, start: Date, minutes: 
   return stepDueAt(start, minutes, await loadWorkingCalendar(ctx.db, agencyId, start));
 }
 
+/** The dossier's copy of its current step when no step is current (decided, stopped, returned). */
+const NO_CURRENT_STEP = {
+  step_id: null,
+  step_agency_id: null,
+  step_role: null,
+  step_assignee: null,
+  step_due_at: null,
+} as const;
+
 export interface ActionInput {
   note?: string | undefined;
   /** Required by supplement requests, returns to an earlier step, stops and withdrawals (DOMAIN.md §3.4 rule 6). */
@@ -419,13 +428,7 @@ export async function applyProcessingAction(
       }
       case 'return_result':
         if (current) await finish(current);
-        patch = {
-          step_id: null,
-          step_agency_id: null,
-          step_role: null,
-          step_assignee: null,
-          step_due_at: null,
-        };
+        patch = NO_CURRENT_STEP;
         break;
       case 'assign':
         await trx
@@ -498,11 +501,7 @@ export async function applyProcessingAction(
       case 'withdraw':
         if (current) await finish(current);
         patch = {
-          step_id: null,
-          step_agency_id: null,
-          step_role: null,
-          step_assignee: null,
-          step_due_at: null,
+          ...NO_CURRENT_STEP,
           finished_at: now,
           ...(action === 'withdraw' ? { withdraw_reason: reason } : { refusal_reason: reason }),
         };
