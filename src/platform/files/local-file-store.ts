@@ -33,9 +33,10 @@ export class LocalFileStore implements FileStore {
         done(null, chunk);
       },
     });
+    const sink = createWriteStream(tmp, { flags: 'wx' });
     try {
       const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(source, meter, sink);
       await fsyncPath(tmp);
       const sha256 = hash.digest('hex');
       const final = this.pathOf(sha256);
@@ -44,6 +45,9 @@ export class LocalFileStore implements FileStore {
       await fsyncPath(path.dirname(final));
       return { sha256, size };
     } finally {
+      // A failed source can reject the pipeline while the sink is still opening tmp: wait for it
+      // to close, or the file appears after the rm below and stays behind.
+      if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
       await fs.rm(tmp, { force: true });
     }
   }
