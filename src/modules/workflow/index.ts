@@ -13,7 +13,13 @@ export const workflowModule: AppModule = {
     registerWorkflowApi(app, ctx);
   },
 };
-export { APPLIED_ACTIONS, type AppliedAction, applyProcessingAction } from './processing.service.js';
+export {
+  APPLIED_ACTIONS,
+  type AppliedAction,
+  applyProcessingAction,
+  type ProcessingState,
+  processingState,
+} from './processing.service.js';
 
 export { dueTimesAfterPause, stepDueAt, type Timeliness, timeliness, warnAt } from './step-deadlines.js';
 export { chooseWorkflow, PlanError, type PlannedStep, planSteps, ROLE_OF_KIND } from './step-plan.js';

@@ -24,6 +24,7 @@ import { coversAgency, loadAgencyTree } from '../identity/index.js';
 import { dueTimesAfterPause, stepDueAt } from './step-deadlines.js';
 import { chooseWorkflow, PlanError, planSteps } from './step-plan.js';
 import {
+  actionsAvailable,
   decide,
   type WorkflowAction,
   type WorkflowActor,
@@ -230,6 +231,24 @@ const reasonRequired = () =>
     { field: 'reason', message: { vi: 'Hãy ghi rõ lý do.', en: 'Give the reason.' } },
   ]);
 
+/**
+ * What an officer (or the dossier's citizen) sees of processing: the dossier's head, its steps, the
+ * decided state and the actions the caller may take now, each with what it must carry.
+ */
+export async function processingState(ctx: AppContext, principal: Principal, idOrCode: string) {
+  const found = await findDossier(ctx.db, idOrCode);
+  const head = found ? await loadHead(ctx.db, found.id) : undefined;
+  if (!head) throw notFound('dossier.not_found', { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+  const steps = await loadSteps(ctx.db, head.id);
+  const actor = await actorOf(ctx.db, principal);
+  const state = stateOf(head, steps);
+  const actions = actionsAvailable(state, actor)
+    .filter((a): a is AppliedAction => (APPLIED_ACTIONS as readonly string[]).includes(a))
+    .map((action) => ({ action, needs: decide(state, action, actor).needs }));
+  return { head, steps, state, actor, actions };
+}
+export type ProcessingState = Awaited<ReturnType<typeof processingState>>;
+
 /** Applies one action; returns the dossier's head after it. */
 export async function applyProcessingAction(
   ctx: AppContext,
@@ -238,12 +257,7 @@ export async function applyProcessingAction(
   action: AppliedAction,
   input: ActionInput = {},
 ) {
-  const found = await findDossier(ctx.db, idOrCode);
-  const head = found ? await loadHead(ctx.db, found.id) : undefined;
-  if (!head) throw notFound('dossier.not_found', { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
-  const steps = await loadSteps(ctx.db, head.id);
-  const actor = await actorOf(ctx.db, principal);
-  const state = stateOf(head, steps);
+  const { head, steps, state, actor } = await processingState(ctx, principal, idOrCode);
   let outcome: ReturnType<typeof decide>;
   try {
     outcome = decide(state, action, actor);

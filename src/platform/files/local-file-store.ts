@@ -47,7 +47,7 @@ export class LocalFileStore implements FileStore {
     } finally {
       // A failed source can reject the pipeline while the sink is still opening tmp: wait for it
       // to close, or the file appears after the rm below and stays behind.
-      if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
       await fs.rm(tmp, { force: true });
     }
   }
