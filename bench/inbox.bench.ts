@@ -5,35 +5,51 @@
  * The data are made by bench/workflow-data.ts in an embedded PostgreSQL kept between runs
  * (INBOX_BENCH_DIR, INBOX_BENCH_ROWS: default 1,000,000). Then, through the repository's own
  * functions (src/modules/workflow/inbox.repository.ts), one query at a time on a warm pool:
- * - each inbox view (mine, unclaimed, due-soon, overdue) for the officers with the most claimed
+ * - each inbox view (mine, unclaimed, due-soon, overdue, supplement, payment) for the officers with the most claimed
  *   steps, first pages and the second page after the first one's cursor, plus the capped count;
  * - the dossier page (dossier, components, steps, last 50 history rows) of random dossiers, half
  *   by id, half by code.
+ * - the dossier page over HTTP (GET /can-bo/ho-so/:code through Fastify's inject, the whole app with
+ *   a logged-in officer's session cookie: access rule, reads, audit row, HTML), on dossiers of that
+ *   officer's agencies.
  * After a warm-up, at least 300 timed queries each. BENCH_EXPLAIN=1 prints the plans.
  *
  * Run: `npm run bench -- inbox` or `npx tsx bench/inbox.bench.ts`.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
+import { buildApp } from '../src/app.js';
 import {
   dossierPageData,
+  INBOX_VIEWS,
   type InboxFilter,
   type InboxView,
   inboxCount,
   inboxCursor,
   inboxPage,
 } from '../src/modules/workflow/inbox.repository.js';
+import { systemClock } from '../src/platform/clock.js';
+import { loadConfig } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db/database.js';
 import type { DB } from '../src/platform/db/schema.js';
+import { LocalFileStore } from '../src/platform/files/local-file-store.js';
+import { newId } from '../src/platform/ids.js';
+import { createJobs } from '../src/platform/jobs.js';
+import { createLogger } from '../src/platform/logger.js';
+import type { AppContext } from '../src/platform/module.js';
 import type { BenchRow } from './table.js';
-import { ensureWorkflowData } from './workflow-data.js';
+import { ensureWorkflowData, type WorkflowBenchData } from './workflow-data.js';
 
 const INBOX_TARGET_MS = 100;
 const PAGE_TARGET_MS = 50;
 const PAGE_SIZE = 20;
-const VIEWS: InboxView[] = ['mine', 'unclaimed', 'due-soon', 'overdue'];
+const VIEWS: InboxView[] = [...INBOX_VIEWS];
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
@@ -174,9 +190,96 @@ export async function runInboxBench(): Promise<BenchRow[]> {
     for (const view of VIEWS) out.push(row(`inbox page: ${view}`, byView.get(view) ?? [], INBOX_TARGET_MS));
     out.push(row('inbox count (capped at 501)', counts, INBOX_TARGET_MS));
     out.push(row('dossier page data', pageMs, PAGE_TARGET_MS, '; half by id, half by code'));
+    const http = await dossierPageOverHttp(data, officers[0] as Officer);
+    out.push(
+      row(
+        'dossier page over HTTP (GET /can-bo/ho-so/:code)',
+        http.ms,
+        PAGE_TARGET_MS,
+        `; inject, logged-in officer, ${http.bytes} bytes of HTML on average`,
+      ),
+    );
     return out;
   } finally {
     await data.close();
+  }
+}
+
+/** A session for the officer, written as the login writes it (the token stored as its SHA-256). */
+async function sessionCookie(db: Db, officerId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const at = new Date();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: newId(),
+      token_hash: createHash('sha256').update(token).digest(),
+      officer_id: officerId,
+      citizen_id: null,
+      stage: 'full',
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(at.getTime() + 3_600_000),
+      ip: null,
+      user_agent: 'inbox-bench',
+    })
+    .execute();
+  return `motcua_sid=${token}`;
+}
+
+/** GET /can-bo/ho-so/:code through the whole app, for dossiers of the officer's agencies. */
+async function dossierPageOverHttp(data: WorkflowBenchData, officer: Officer) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-app-'));
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: data.url,
+    LOG_LEVEL: 'silent',
+    // One client asks hundreds of pages a minute here.
+    RATE_LIMIT_MAX: '1000000',
+  });
+  const log = createLogger(config);
+  const ctx: AppContext = {
+    config,
+    log,
+    db: data.db,
+    pool: data.pool,
+    files: new LocalFileStore(path.join(dataDir, 'files')),
+    clock: systemClock,
+    serverSecret: 'inbox-bench-cookie-secret-0123456789abcdef',
+    // Never started: the page writes no job.
+    jobs: createJobs({ connectionString: data.url, log, role: 'web' }),
+  };
+  const app = await buildApp(ctx, {});
+  try {
+    const cookie = await sessionCookie(data.db, officer.id);
+    const r = await sql<{ code: string }>`
+      SELECT code FROM dossiers TABLESAMPLE SYSTEM (2)
+      WHERE competent_agency_id = any(${officer.agencyIds}::uuid[]) OR step_agency_id = any(${officer.agencyIds}::uuid[])
+      ORDER BY random() LIMIT 360`.execute(data.db);
+    const codes = r.rows.map((x) => x.code);
+    if (codes.length < 100)
+      throw new Error(`only ${codes.length} dossiers of the officer's agencies sampled`);
+    const get = (code: string) =>
+      app.inject({
+        url: `/can-bo/ho-so/${encodeURIComponent(code)}`,
+        headers: { cookie, accept: 'text/html' },
+      });
+    for (const code of codes.slice(0, 20)) await get(code);
+    const ms: number[] = [];
+    let bytes = 0;
+    for (const code of codes.slice(20)) {
+      const t = performance.now();
+      const res = await get(code);
+      ms.push(performance.now() - t);
+      if (res.statusCode !== 200)
+        throw new Error(`GET /can-bo/ho-so/${code}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      bytes += res.body.length;
+    }
+    return { ms, bytes: Math.round(bytes / ms.length) };
+  } finally {
+    await app.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
 

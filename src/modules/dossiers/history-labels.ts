@@ -9,6 +9,23 @@ export const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
   withdraw_request: { vi: 'Đề nghị rút hồ sơ', en: 'Withdrawal requested' },
   record_payment: { vi: 'Thu phí, lệ phí', en: 'Payment recorded' },
   add_attachment: { vi: 'Bổ sung tệp đính kèm', en: 'Attachment added' },
+  // Processing (module workflow). Its "complete" (status 9) is recorded as "decide", apart from the
+  // citizen's completion of a dossier above.
+  start: { vi: 'Chuyển xử lý', en: 'Sent for processing' },
+  claim: { vi: 'Nhận xử lý', en: 'Claimed' },
+  assign: { vi: 'Phân công xử lý', en: 'Assigned' },
+  forward: { vi: 'Chuyển bước xử lý', en: 'Forwarded' },
+  transfer: { vi: 'Chuyển liên thông', en: 'Transferred to another agency' },
+  receive_handover: { vi: 'Tiếp nhận bàn giao', en: 'Hand-over received' },
+  return_step: { vi: 'Trả lại bước trước', en: 'Returned to an earlier step' },
+  request_supplement: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Supplement requested' },
+  supplement_received: { vi: 'Đã nhận bổ sung', en: 'Supplement received' },
+  request_payment: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Payment requested' },
+  draft_apology: { vi: 'Dự thảo thư xin lỗi', en: 'Apology letter drafted' },
+  extend: { vi: 'Gia hạn, gửi thư xin lỗi', en: 'Appointment moved, apology sent' },
+  stop: { vi: 'Dừng xử lý', en: 'Stopped' },
+  decide: { vi: 'Đã xử lý xong', en: 'Decided' },
+  return_result: { vi: 'Trả kết quả', en: 'Result returned' },
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? { vi: action, en: action };

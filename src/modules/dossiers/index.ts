@@ -29,8 +29,23 @@ export {
   updateGuarded as updateDossierGuarded,
 } from './dossiers.repository.js';
 export { DOSSIER_EVENT_JOB, type DossierEvent, type DossierEventKind } from './events.js';
+export { actionLabel as dossierActionLabel } from './history-labels.js';
 export { type DossierStatus, STATUS_NAMES, transition } from './lifecycle.js';
+export { readSearch as readDossierSearch } from './pages/desk/desk-list.service.js';
+export {
+  CHANNEL_LABELS,
+  type FormErrors,
+  fileHref as attachmentHref,
+  NO_ERRORS,
+  SelectField,
+  StyleSheet as DeskStyleSheet,
+  statusText,
+  TextArea,
+  TextField,
+  when as formatWhen,
+} from './pages/desk/desk-parts.js';
 export { receiveDossier } from './review.service.js';
+export { submitDossier } from './submission.service.js';
 export { dossierChanged } from './transitions.js';
 
 export const dossiersModule: AppModule = {

@@ -38,6 +38,9 @@ interface Spec {
   agency?: string;
   role?: string;
   due: Date | null;
+  channel?: number;
+  received?: Date | null;
+  procedure?: string;
 }
 const rowOf = (s: Spec) => {
   seq += 1;
@@ -53,6 +56,9 @@ const rowOf = (s: Spec) => {
     step_role: s.role ?? 'specialist',
     step_assignee: s.assignee ?? null,
     step_due_at: s.due,
+    channel: s.channel ?? base.channel,
+    received_at: s.received === undefined ? base.received_at : s.received,
+    procedure_code: s.procedure ?? base.procedure_code,
   };
 };
 async function make(s: Spec): Promise<string> {
@@ -72,13 +78,16 @@ const u2 = await make({ status: 4, due: at(2) });
 const u3 = await make({ status: 4, due: null });
 await make({ status: 4, role: 'agency_leader', due: at(1) }); // not my role
 await make({ status: 4, agency: world.otherWard.id, due: at(1) }); // not my agency
-await make({ status: 5, due: at(1) }); // unclaimed but paused: not status 4
+const p5 = await make({ status: 5, due: at(1) }); // unclaimed but paused: not status 4
+await make({ status: 5, agency: world.otherWard.id, due: at(1) }); // paused, not my agency
+const p6 = await make({ status: 6, role: 'agency_leader', due: null }); // waiting for a fee, any role
 const u7 = await make({ status: 4, due: at(2) }); // same due time as u2: the id decides
 const u8 = await make({ status: 4, due: null }); // two undated: the id decides
 
 const sortIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const [tieA, tieB] = [u2, u7].sort(sortIds);
 const [nullA, nullB] = [u3, u8].sort(sortIds);
+const [supA, supB] = [m2, p5].sort(sortIds);
 
 const filter = (view: InboxView): InboxFilter => ({
   officerId: me,
@@ -109,6 +118,8 @@ const EXPECTED: Record<InboxView, string[]> = {
   unclaimed: [u1, tieA, tieB, nullA, nullB] as string[],
   'due-soon': [m2, tieA, tieB] as string[],
   overdue: [m1, u1],
+  supplement: [supA, supB] as string[],
+  payment: [m3, p6],
 };
 
 describe('inboxPage', () => {
@@ -142,6 +153,38 @@ describe('inboxPage', () => {
     const rows = await inboxPage(ctx.db, { ...filter('overdue'), agencyIds: [], roles: [], limit: 50 });
     assert.deepEqual(ids(rows), [m1]);
     assert.deepEqual(ids(await inboxPage(ctx.db, { ...filter('unclaimed'), roles: [], limit: 50 })), []);
+  });
+});
+
+describe('inboxPage filters', () => {
+  const n = (narrow: InboxFilter['narrow'], view: InboxView = 'unclaimed') =>
+    inboxPage(ctx.db, { ...filter(view), narrow, limit: 50 }).then(ids);
+
+  it('narrows by channel, procedure code, status, field and received date', async () => {
+    const counter = await make({
+      status: 4,
+      due: at(4),
+      channel: 1,
+      received: at(-5),
+      procedure: '2.990002',
+    });
+    const late = await make({ status: 4, due: at(5), channel: 3, received: at(-1) });
+    assert.deepEqual(await n({ channel: 1 }), [counter]);
+    assert.deepEqual(await n({ channel: 3 }), [late]);
+    assert.deepEqual(await n({ procedureCode: '2.990002' }), [counter]);
+    assert.deepEqual(await n({ receivedFrom: at(-2), receivedBefore: at(0) }), [late]);
+    assert.deepEqual(await n({ receivedBefore: at(-2) }), [counter]);
+    assert.deepEqual(await n({ status: 5 }, 'mine'), [m2]);
+    assert.deepEqual(await n({ status: 4 }, 'supplement'), []);
+    // Every row was made from the online procedure's version (lĩnh vực Hộ tịch).
+    assert.deepEqual(await n({ field: 'Hộ tịch' }, 'mine'), EXPECTED.mine);
+    assert.deepEqual(await n({ field: 'Lý lịch tư pháp' }, 'mine'), []);
+    assert.equal(await inboxCount(ctx.db, { ...filter('unclaimed'), narrow: { channel: 1 } }), 1);
+    await ctx.db.deleteFrom('dossiers').where('id', 'in', [counter, late]).execute();
+  });
+
+  it('supplement and payment need an agency: none without one', async () => {
+    assert.deepEqual(ids(await inboxPage(ctx.db, { ...filter('payment'), agencyIds: [], limit: 50 })), []);
   });
 });
 

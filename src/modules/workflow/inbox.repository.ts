@@ -6,7 +6,12 @@
  * - mine: my claimed steps, status 4/5/6, on dossiers_inbox_mine_idx (step_assignee, step_due_at, id);
  * - unclaimed: status 4 steps of my agencies and roles nobody claimed, on dossiers_inbox_unclaimed_idx
  *   (step_agency_id, step_role, step_due_at, id);
- * - due-soon / overdue: mine or unclaimed with the due time in a range, on the same two indexes.
+ * - due-soon / overdue: mine or unclaimed with the due time in a range, on the same two indexes;
+ * - supplement / payment: my agencies' dossiers waiting for the citizen (status 5) or for a payment
+ *   (status 6), on dossiers_inbox_agency_due_idx (step_agency_id, step_due_at, id) WHERE status IN (4, 5, 6).
+ *
+ * Optional filters (procedure code, field, status, channel, received-date range) narrow every branch;
+ * they filter rows inside the branch's index range, so the keyset order and the limits stay the same.
  *
  * Rows are sorted by (step_due_at NULLS LAST, id), keyset-paginated. Every view is a UNION ALL of
  * branches that are each one ascending range of one index (ORDER BY … LIMIT n each), merged by an
@@ -18,7 +23,20 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { selectDossierComponents } from '../dossiers/index.js';
 
-export type InboxView = 'mine' | 'unclaimed' | 'due-soon' | 'overdue';
+export const INBOX_VIEWS = ['mine', 'unclaimed', 'due-soon', 'overdue', 'supplement', 'payment'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** Filters on top of a view; each is optional. */
+export interface InboxNarrowing {
+  procedureCode?: string | undefined;
+  /** Lĩnh vực of the procedure version the dossier was received under. */
+  field?: string | undefined;
+  status?: number | undefined;
+  channel?: number | undefined;
+  /** Received at or after (inclusive) / before (exclusive). */
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
+}
 
 export interface InboxCursor {
   dueAt: Date | null;
@@ -33,6 +51,7 @@ export interface InboxFilter {
   now: Date;
   /** Upper bound (exclusive) of 'due-soon'. */
   dueSoonBefore: Date;
+  narrow?: InboxNarrowing | undefined;
 }
 
 export interface InboxPageQuery extends InboxFilter {
@@ -43,9 +62,13 @@ export interface InboxPageQuery extends InboxFilter {
 export interface InboxRow {
   id: string;
   code: string;
+  procedure_code: string;
   procedure_name: string;
   status: number;
+  channel: number;
   applicant_name: string | null;
+  received_at: Date | null;
+  due_at: Date | null;
   step_role: string | null;
   step_due_at: Date | null;
   step_assignee: string | null;
@@ -56,7 +79,9 @@ export const INBOX_COUNT_CAP = 501;
 
 interface Branch {
   /** The index prefix of the branch (who), as a WHERE on dossiers. */
-  base: 'mine' | 'unclaimed';
+  base: 'mine' | 'unclaimed' | 'agency';
+  /** The status of an 'agency' branch. */
+  status?: 5 | 6;
   /** Due-time bounds of the view. */
   dueFrom?: Date;
   dueBefore?: Date;
@@ -78,19 +103,48 @@ function branchesOf(f: InboxFilter): Branch[] {
         f.agencyIds.length > 0 && f.roles.length > 0 ? ['mine', 'unclaimed'] : ['mine'];
       return bases.map((base) => ({ base, ...range, undated: false }));
     }
+    case 'supplement':
+    case 'payment':
+      return f.agencyIds.length > 0
+        ? [{ base: 'agency', status: f.view === 'supplement' ? 5 : 6, undated: true }]
+        : [];
   }
 }
 
 const COLUMNS = [
   'id',
   'code',
+  'procedure_code',
   'procedure_name',
   'status',
+  'channel',
   sql<string | null>`applicant->>'name'`.as('applicant_name'),
+  'received_at',
+  'due_at',
   'step_role',
   'step_due_at',
   'step_assignee',
 ] as const;
+
+const baseSelect = (db: Db) => db.selectFrom('dossiers').select([...COLUMNS]);
+type DossierSelect = ReturnType<typeof baseSelect>;
+
+/** The optional filters, as WHEREs inside a branch. */
+function narrowed(q: DossierSelect, n: InboxNarrowing | undefined): DossierSelect {
+  if (!n) return q;
+  if (n.procedureCode) q = q.where('procedure_code', '=', n.procedureCode);
+  if (n.status !== undefined) q = q.where('status', '=', n.status);
+  if (n.channel !== undefined) q = q.where('channel', '=', n.channel);
+  if (n.receivedFrom) q = q.where('received_at', '>=', n.receivedFrom);
+  if (n.receivedBefore) q = q.where('received_at', '<', n.receivedBefore);
+  const field = n.field;
+  if (field) {
+    q = q.where('procedure_version_id', 'in', (eb) =>
+      eb.selectFrom('catalogue_procedure_versions').select('id').where('field', '=', field),
+    );
+  }
+  return q;
+}
 
 /** One branch, restricted to dated rows after the cursor (`part: 'dated'`) or to undated rows. */
 function branchQuery(
@@ -100,9 +154,14 @@ function branchQuery(
   part: 'dated' | 'undated',
   after: InboxCursor | null,
 ) {
-  let q = db.selectFrom('dossiers').select([...COLUMNS]);
+  let q = narrowed(baseSelect(db), f.narrow);
   if (b.base === 'mine') {
     q = q.where('step_assignee', '=', f.officerId).where('status', 'in', [4, 5, 6]);
+  } else if (b.base === 'agency') {
+    q = q
+      .where('status', 'in', [4, 5, 6])
+      .where('status', '=', b.status ?? 5)
+      .where('step_agency_id', '=', sql<string>`any(${[...f.agencyIds]}::uuid[])`);
   } else {
     q = q
       .where('status', '=', 4)

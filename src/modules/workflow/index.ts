@@ -5,12 +5,18 @@
  * extension, stop, the inbox, pages and reminder jobs come next.
  */
 import type { AppModule } from '../../platform/module.js';
+import { seedWorkflowDemo } from './demo-seed.js';
+import { registerOfficerWork } from './pages/officer.pages.js';
+import { registerRegistersApi } from './registers/registers.api.js';
 import { registerWorkflowApi } from './workflow.api.js';
 
 export const workflowModule: AppModule = {
   name: 'workflow',
+  demoSeed: seedWorkflowDemo,
   routes(app, ctx) {
     registerWorkflowApi(app, ctx);
+    registerRegistersApi(app, ctx);
+    registerOfficerWork(app, ctx);
   },
 };
 export {

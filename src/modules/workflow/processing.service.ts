@@ -21,34 +21,30 @@ import {
   updateDossierGuarded,
 } from '../dossiers/index.js';
 import { coversAgency, loadAgencyTree } from '../identity/index.js';
-import { dueTimesAfterPause, stepDueAt } from './step-deadlines.js';
+import { emitWorkflowEvent } from './events.js';
+import {
+  describeMoney,
+  eventOf,
+  extensionInput,
+  obligationAmount,
+  paymentInput,
+  pendingApology,
+} from './processing-inputs.js';
+import { dueTimesAfterPause, lateCause, stepDueAt } from './step-deadlines.js';
 import { chooseWorkflow, PlanError, planSteps } from './step-plan.js';
 import {
   actionsAvailable,
   decide,
+  WORKFLOW_ACTIONS,
   type WorkflowAction,
   type WorkflowActor,
   WorkflowRefusal,
   type WorkflowState,
 } from './transitions.js';
 
-/** The actions this service applies so far; the others of the table come with the next part. */
-export const APPLIED_ACTIONS = [
-  'start',
-  'claim',
-  'assign',
-  'forward',
-  'transfer',
-  'receive_handover',
-  'return_step',
-  'request_supplement',
-  'supplement_received',
-  'stop',
-  'complete',
-  'return_result',
-  'withdraw',
-] as const satisfies readonly WorkflowAction[];
-export type AppliedAction = (typeof APPLIED_ACTIONS)[number];
+/** Every action of the transition table is applied here. */
+export const APPLIED_ACTIONS = WORKFLOW_ACTIONS;
+export type AppliedAction = WorkflowAction;
 
 interface StepRow {
   id: string;
@@ -62,6 +58,7 @@ interface StepRow {
   claimed_by: string | null;
   started_at: Date | null;
   due_at: Date | null;
+  finished_at: Date | null;
 }
 
 const loadSteps = (db: Db, dossierId: string) =>
@@ -79,6 +76,7 @@ const loadSteps = (db: Db, dossierId: string) =>
       'claimed_by',
       'started_at',
       'due_at',
+      'finished_at',
     ])
     .where('dossier_id', '=', dossierId)
     .orderBy('position')
@@ -105,6 +103,8 @@ const loadHead = (db: Db, id: string) =>
       'step_due_at',
       'supplement_requests',
       'original_due_at',
+      'account_id',
+      'procedure_name',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -210,6 +210,13 @@ export interface ActionInput {
   assignee?: string | undefined;
   /** return_step: the position of the earlier step the dossier goes back to. */
   targetStep?: number | undefined;
+  /** record_payment: the receipt (biên lai) number; request_payment / record_payment: the amount in đồng. */
+  receiptNumber?: string | undefined;
+  amount?: number | undefined;
+  /** record_payment: cash at the desk or a bank transfer. */
+  method?: 'cash' | 'transfer' | undefined;
+  /** extend: the new appointment (ISO date-time); defaults to the drafted letter's. */
+  newDueAt?: string | undefined;
 }
 
 const fieldError = (code: string, field: string, vi: string, en: string) =>
@@ -265,9 +272,15 @@ export async function applyProcessingAction(
     if (e instanceof WorkflowRefusal) throw refusalError(e);
     throw e;
   }
-  const reason = input.reason?.trim() || null;
-  if (outcome.needs.includes('reason') && !reason) throw reasonRequired();
   const now = ctx.clock.now();
+  // extend approves the drafted letter: its reason and new date stand unless the leader changes them.
+  const draft = action === 'extend' ? await pendingApology(ctx.db, head.id) : undefined;
+  const reason = input.reason?.trim() || draft?.reason || null;
+  if (outcome.needs.includes('reason') && !reason) throw reasonRequired();
+  const extension =
+    action === 'extend' ? extensionInput(input.newDueAt, draft?.new_due_at ?? null, head.due_at, now) : null;
+  const obligation =
+    action === 'request_payment' ? await obligationAmount(ctx.db, head.id, input.amount) : null;
   const current = steps.find((s) => s.id === head.step_id) ?? null;
   if (action === 'assign') {
     const who = input.assignee?.trim() ?? '';
@@ -297,26 +310,34 @@ export async function applyProcessingAction(
     target && target.budget_minutes !== null
       ? await dueFrom(ctx, target.agency_id, now, target.budget_minutes)
       : null;
-  // A supplement received: the clock resumes, the due times move by the paused working time (§6.6).
-  const pause =
-    action === 'supplement_received'
-      ? await ctx.db
-          .selectFrom('dossier_pauses')
-          .select(['id', 'requested_at'])
-          .where('dossier_id', '=', head.id)
-          .where('resumed_at', 'is', null)
-          .executeTakeFirst()
-      : undefined;
-  const resumed =
-    pause && action === 'supplement_received'
-      ? dueTimesAfterPause(
-          { dossierDueAt: head.due_at, stepDueAt: head.step_due_at },
-          { from: pause.requested_at, to: now },
-          {
-            dossier: await loadWorkingCalendar(ctx.db, head.competent_agency_id, now),
-            step: await loadWorkingCalendar(ctx.db, current?.agency_id ?? head.competent_agency_id, now),
-          },
-        )
+  // A supplement received or the obligation paid: the clock resumes, the due times move by the
+  // paused working time (§6.6).
+  const pauseKind =
+    action === 'supplement_received' ? 'supplement' : action === 'record_payment' ? 'payment' : null;
+  const pause = pauseKind
+    ? await ctx.db
+        .selectFrom('dossier_pauses')
+        .select(['id', 'requested_at', 'amount'])
+        .where('dossier_id', '=', head.id)
+        .where('kind', '=', pauseKind)
+        .where('resumed_at', 'is', null)
+        .executeTakeFirst()
+    : undefined;
+  const payment = action === 'record_payment' ? paymentInput(input, pause?.amount ?? null) : null;
+  const resumed = pause
+    ? dueTimesAfterPause(
+        { dossierDueAt: head.due_at, stepDueAt: head.step_due_at },
+        { from: pause.requested_at, to: now },
+        {
+          dossier: await loadWorkingCalendar(ctx.db, head.competent_agency_id, now),
+          step: await loadWorkingCalendar(ctx.db, current?.agency_id ?? head.competent_agency_id, now),
+        },
+      )
+    : null;
+  // A dossier decided after its appointment records the step (so its agency and officer) that made it late.
+  const late =
+    (action === 'complete' || action === 'stop') && head.due_at && now > head.due_at
+      ? lateCause(steps, current?.id ?? null, now)
       : null;
   const next = current ? (steps.find((s) => s.position === current.position + 1) ?? null) : null;
   const plan = action === 'start' ? await planFor(ctx, head) : [];
@@ -329,221 +350,311 @@ export async function applyProcessingAction(
       ? await dueFrom(ctx, current.agency_id, now, current.budget_minutes)
       : null;
 
-  await ctx.db.transaction().execute(async (trx) => {
-    let patch: Record<string, unknown> = {};
-    // The step the action is about (the QuaTrinhXuLy step start and due): the one finished, or the one begun.
-    let stepStart: Date | null = current?.started_at ?? null;
-    let stepDue: Date | null = current?.due_at ?? null;
-    const finish = async (s: StepRow) =>
-      trx
-        .updateTable('dossier_steps')
-        .set({ state: 'done', finished_at: now })
-        .where('id', '=', s.id)
-        .execute();
-    switch (action) {
-      case 'start': {
-        const ids = plan.map(() => newId());
-        await trx
-          .insertInto('dossier_steps')
-          .values(
-            plan.map((p, i) => ({
-              id: ids[i]!,
-              dossier_id: head.id,
-              position: p.position,
-              kind: p.kind,
-              name: p.name,
-              role: p.role,
-              agency_id: p.agencyId,
-              budget_minutes: p.budgetMinutes,
-              state: i === 0 ? 'active' : 'pending',
-              claimed_by: i === 0 && p.role === 'one_stop' ? principal.id : null,
-              started_at: i === 0 ? now : null,
-              due_at: i === 0 ? firstDue : null,
-            })),
-          )
-          .execute();
-        const first = plan[0]!;
-        const claimed = first.role === 'one_stop' ? principal.id : null;
-        patch = {
-          step_id: ids[0],
-          step_agency_id: first.agencyId,
-          step_role: first.role,
-          step_assignee: claimed,
-          step_due_at: firstDue,
-        };
-        stepStart = now;
-        stepDue = firstDue;
-        break;
-      }
-      case 'claim':
-        await trx
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      let patch: Record<string, unknown> = {};
+      // The step the action is about (the QuaTrinhXuLy step start and due): the one finished, or the one begun.
+      let stepStart: Date | null = current?.started_at ?? null;
+      let stepDue: Date | null = current?.due_at ?? null;
+      const finish = async (s: StepRow) =>
+        trx
           .updateTable('dossier_steps')
-          .set({ claimed_by: principal.id })
-          .where('id', '=', current!.id)
-          .where('claimed_by', 'is', null)
+          .set({ state: 'done', finished_at: now })
+          .where('id', '=', s.id)
           .execute();
-        patch = { step_assignee: principal.id };
-        break;
-      case 'forward':
-      case 'transfer': {
-        await finish(current!);
-        const handover = action === 'transfer';
-        await trx
-          .updateTable('dossier_steps')
-          .set({
-            state: handover ? 'handover' : 'active',
-            started_at: handover ? null : now,
-            due_at: handover ? null : nextDue,
-            handed_over_at: now,
-            handed_over_by: principal.id,
-            received_by: handover ? null : principal.id,
-          })
-          .where('id', '=', next!.id)
-          .execute();
-        patch = {
-          step_id: next!.id,
-          step_agency_id: next!.agency_id,
-          step_role: next!.role,
-          step_assignee: null,
-          step_due_at: handover ? null : nextDue,
-        };
-        // The history row is the finished step's: its start and due time stay.
-        break;
-      }
-      case 'receive_handover':
-        await trx
-          .updateTable('dossier_steps')
-          .set({ state: 'active', started_at: now, due_at: receivedDue, received_by: principal.id })
-          .where('id', '=', current!.id)
-          .execute();
-        patch = { step_due_at: receivedDue };
-        stepStart = now;
-        stepDue = receivedDue;
-        break;
-      case 'complete': {
-        await finish(current!);
-        // The return step, at the receiving centre, waits for the desk to hand the result over.
-        if (next) {
+      switch (action) {
+        case 'start': {
+          const ids = plan.map(() => newId());
+          await trx
+            .insertInto('dossier_steps')
+            .values(
+              plan.map((p, i) => ({
+                id: ids[i]!,
+                dossier_id: head.id,
+                position: p.position,
+                kind: p.kind,
+                name: p.name,
+                role: p.role,
+                agency_id: p.agencyId,
+                budget_minutes: p.budgetMinutes,
+                state: i === 0 ? 'active' : 'pending',
+                claimed_by: i === 0 && p.role === 'one_stop' ? principal.id : null,
+                started_at: i === 0 ? now : null,
+                due_at: i === 0 ? firstDue : null,
+              })),
+            )
+            .execute();
+          const first = plan[0]!;
+          const claimed = first.role === 'one_stop' ? principal.id : null;
+          patch = {
+            step_id: ids[0],
+            step_agency_id: first.agencyId,
+            step_role: first.role,
+            step_assignee: claimed,
+            step_due_at: firstDue,
+          };
+          stepStart = now;
+          stepDue = firstDue;
+          break;
+        }
+        case 'claim':
           await trx
             .updateTable('dossier_steps')
-            .set({ state: 'active', started_at: now, handed_over_at: now, handed_over_by: principal.id })
-            .where('id', '=', next.id)
+            .set({ claimed_by: principal.id })
+            .where('id', '=', current!.id)
+            .where('claimed_by', 'is', null)
             .execute();
-        }
-        patch = {
-          step_id: next?.id ?? null,
-          step_agency_id: next?.agency_id ?? null,
-          step_role: next?.role ?? null,
-          step_assignee: null,
-          step_due_at: null,
-          finished_at: now,
-        };
-        break;
-      }
-      case 'return_result':
-        if (current) await finish(current);
-        patch = NO_CURRENT_STEP;
-        break;
-      case 'assign':
-        await trx
-          .updateTable('dossier_steps')
-          .set({ claimed_by: input.assignee! })
-          .where('id', '=', current!.id)
-          .execute();
-        patch = { step_assignee: input.assignee! };
-        break;
-      // Back to an earlier step, with the reason: the steps in between wait again; the earlier step
-      // starts anew with its own budget, held by whoever held it before.
-      case 'return_step': {
-        await trx
-          .updateTable('dossier_steps')
-          .set({ state: 'pending', claimed_by: null, started_at: null, due_at: null, finished_at: null })
-          .where('dossier_id', '=', head.id)
-          .where('position', '>', target!.position)
-          .where('position', '<=', current!.position)
-          .execute();
-        await trx
-          .updateTable('dossier_steps')
-          .set({ state: 'active', started_at: now, due_at: targetDue, finished_at: null })
-          .where('id', '=', target!.id)
-          .execute();
-        patch = {
-          step_id: target!.id,
-          step_agency_id: target!.agency_id,
-          step_role: target!.role,
-          step_assignee: target!.claimed_by,
-          step_due_at: targetDue,
-        };
-        break;
-      }
-      case 'request_supplement':
-        await trx
-          .insertInto('dossier_pauses')
-          .values({
-            id: newId(),
-            dossier_id: head.id,
-            step_id: current?.id ?? null,
-            requested_at: now,
-            requested_by: principal.kind === 'officer' ? principal.id : null,
-            reason: reason!,
-            flagged: outcome.flaggedLate === true,
-          })
-          .execute();
-        patch = { supplement_requests: head.supplement_requests + 1 };
-        break;
-      case 'supplement_received':
-        if (pause) {
+          patch = { step_assignee: principal.id };
+          break;
+        case 'forward':
+        case 'transfer': {
+          await finish(current!);
+          const handover = action === 'transfer';
           await trx
-            .updateTable('dossier_pauses')
-            .set({ resumed_at: now })
-            .where('id', '=', pause.id)
+            .updateTable('dossier_steps')
+            .set({
+              state: handover ? 'handover' : 'active',
+              started_at: handover ? null : now,
+              due_at: handover ? null : nextDue,
+              handed_over_at: now,
+              handed_over_by: principal.id,
+              received_by: handover ? null : principal.id,
+            })
+            .where('id', '=', next!.id)
             .execute();
+          patch = {
+            step_id: next!.id,
+            step_agency_id: next!.agency_id,
+            step_role: next!.role,
+            step_assignee: null,
+            step_due_at: handover ? null : nextDue,
+          };
+          // The history row is the finished step's: its start and due time stay.
+          break;
         }
-        if (resumed) {
-          if (current && resumed.stepDueAt) {
+        case 'receive_handover':
+          await trx
+            .updateTable('dossier_steps')
+            .set({ state: 'active', started_at: now, due_at: receivedDue, received_by: principal.id })
+            .where('id', '=', current!.id)
+            .execute();
+          patch = { step_due_at: receivedDue };
+          stepStart = now;
+          stepDue = receivedDue;
+          break;
+        case 'complete': {
+          await finish(current!);
+          // The return step, at the receiving centre, waits for the desk to hand the result over.
+          if (next) {
             await trx
               .updateTable('dossier_steps')
-              .set({ due_at: resumed.stepDueAt })
-              .where('id', '=', current.id)
+              .set({ state: 'active', started_at: now, handed_over_at: now, handed_over_by: principal.id })
+              .where('id', '=', next.id)
               .execute();
           }
-          patch = { due_at: resumed.dossierDueAt, step_due_at: resumed.stepDueAt };
-          stepDue = resumed.stepDueAt;
+          patch = {
+            step_id: next?.id ?? null,
+            step_agency_id: next?.agency_id ?? null,
+            step_role: next?.role ?? null,
+            step_assignee: null,
+            step_due_at: null,
+            finished_at: now,
+            late_step_id: late,
+          };
+          break;
         }
-        break;
-      case 'stop':
-      case 'withdraw':
-        if (current) await finish(current);
-        patch = {
-          ...NO_CURRENT_STEP,
-          finished_at: now,
-          ...(action === 'withdraw' ? { withdraw_reason: reason } : { refusal_reason: reason }),
-        };
-        break;
-    }
-    const moved = await updateDossierGuarded(
-      trx,
-      { id: head.id, status: head.status, rowVersion: head.row_version },
-      { status: outcome.to, updated_at: now, ...patch },
-    );
-    if (!moved) throw dossierChanged();
-    const where = action === 'start' ? plan[0]?.agencyId : (current?.agency_id ?? head.competent_agency_id);
-    await appendDossierHistory(trx, {
-      id: newId(),
-      dossierId: head.id,
-      at: now,
-      action,
-      fromStatus: head.status,
-      toStatus: outcome.to,
-      actorKind: principal.kind === 'citizen' ? 'citizen' : 'officer',
-      actorId: principal.id,
-      actorName: principal.name,
-      actorRole: current?.role ?? (action === 'start' ? 'one_stop' : null),
-      agencyId: where ?? null,
-      content: [reason, input.note?.trim()].filter(Boolean).join(' — ') || null,
-      stepStartedAt: stepStart,
-      stepDueAt: stepDue,
+        case 'return_result':
+          if (current) await finish(current);
+          patch = NO_CURRENT_STEP;
+          break;
+        case 'assign':
+          await trx
+            .updateTable('dossier_steps')
+            .set({ claimed_by: input.assignee! })
+            .where('id', '=', current!.id)
+            .execute();
+          patch = { step_assignee: input.assignee! };
+          break;
+        // Back to an earlier step, with the reason: the steps in between wait again; the earlier step
+        // starts anew with its own budget, held by whoever held it before.
+        case 'return_step': {
+          await trx
+            .updateTable('dossier_steps')
+            .set({ state: 'pending', claimed_by: null, started_at: null, due_at: null, finished_at: null })
+            .where('dossier_id', '=', head.id)
+            .where('position', '>', target!.position)
+            .where('position', '<=', current!.position)
+            .execute();
+          await trx
+            .updateTable('dossier_steps')
+            .set({ state: 'active', started_at: now, due_at: targetDue, finished_at: null })
+            .where('id', '=', target!.id)
+            .execute();
+          patch = {
+            step_id: target!.id,
+            step_agency_id: target!.agency_id,
+            step_role: target!.role,
+            step_assignee: target!.claimed_by,
+            step_due_at: targetDue,
+          };
+          break;
+        }
+        case 'request_supplement':
+          await trx
+            .insertInto('dossier_pauses')
+            .values({
+              id: newId(),
+              dossier_id: head.id,
+              step_id: current?.id ?? null,
+              requested_at: now,
+              requested_by: principal.kind === 'officer' ? principal.id : null,
+              reason: reason!,
+              flagged: outcome.flaggedLate === true,
+            })
+            .execute();
+          patch = { supplement_requests: head.supplement_requests + 1 };
+          break;
+        case 'request_payment':
+          await trx
+            .insertInto('dossier_pauses')
+            .values({
+              id: newId(),
+              dossier_id: head.id,
+              step_id: current?.id ?? null,
+              requested_at: now,
+              requested_by: principal.id,
+              reason: reason!,
+              kind: 'payment',
+              amount: obligation!,
+            })
+            .execute();
+          break;
+        case 'extend': {
+          const fields = {
+            reason: reason!,
+            new_due_at: extension!,
+            approved_by: principal.id,
+            approved_at: now,
+            sent_at: now,
+          };
+          if (draft) {
+            await trx.updateTable('dossier_apologies').set(fields).where('id', '=', draft.id).execute();
+          } else {
+            await trx
+              .insertInto('dossier_apologies')
+              .values({
+                id: newId(),
+                dossier_id: head.id,
+                drafted_at: now,
+                drafted_by: principal.id,
+                step_id: current?.id ?? null,
+                responsible_agency_id: current?.agency_id ?? head.competent_agency_id,
+                old_due_at: head.due_at!,
+                ...fields,
+              })
+              .execute();
+          }
+          patch = { due_at: extension, original_due_at: head.due_at };
+          break;
+        }
+        case 'supplement_received':
+        case 'record_payment':
+          if (pause) {
+            const paymentId = payment ? newId() : null;
+            if (payment) {
+              await trx
+                .insertInto('dossier_payments')
+                .values({
+                  id: paymentId!,
+                  dossier_id: head.id,
+                  amount: payment.amount,
+                  method: payment.method,
+                  receipt_number: payment.receiptNumber,
+                  recorded_by: principal.id,
+                  recorded_at: now,
+                })
+                .execute();
+            }
+            await trx
+              .updateTable('dossier_pauses')
+              .set({ resumed_at: now, payment_id: paymentId })
+              .where('id', '=', pause.id)
+              .execute();
+          }
+          if (resumed) {
+            if (current && resumed.stepDueAt) {
+              await trx
+                .updateTable('dossier_steps')
+                .set({ due_at: resumed.stepDueAt })
+                .where('id', '=', current.id)
+                .execute();
+            }
+            patch = { due_at: resumed.dossierDueAt, step_due_at: resumed.stepDueAt };
+            stepDue = resumed.stepDueAt;
+          }
+          break;
+        case 'stop':
+        case 'withdraw':
+          if (current) await finish(current);
+          patch = {
+            ...NO_CURRENT_STEP,
+            finished_at: now,
+            late_step_id: late,
+            ...(action === 'withdraw' ? { withdraw_reason: reason } : { refusal_reason: reason }),
+          };
+          break;
+      }
+      const moved = await updateDossierGuarded(
+        trx,
+        { id: head.id, status: head.status, rowVersion: head.row_version },
+        { status: outcome.to, updated_at: now, ...patch },
+      );
+      if (!moved) throw dossierChanged();
+      const where = action === 'start' ? plan[0]?.agencyId : (current?.agency_id ?? head.competent_agency_id);
+      await appendDossierHistory(trx, {
+        id: newId(),
+        dossierId: head.id,
+        at: now,
+        // The citizen's completion of a dossier is "complete" in the dossiers module: a decision is "decide".
+        action: action === 'complete' ? 'decide' : action,
+        fromStatus: head.status,
+        toStatus: outcome.to,
+        actorKind: principal.kind === 'citizen' ? 'citizen' : 'officer',
+        actorId: principal.id,
+        actorName: principal.name,
+        actorRole: current?.role ?? (action === 'start' ? 'one_stop' : null),
+        agencyId: where ?? null,
+        content:
+          [reason, describeMoney(action, obligation, payment, extension), input.note?.trim()]
+            .filter(Boolean)
+            .join(' — ') || null,
+        stepStartedAt: stepStart,
+        stepDueAt: stepDue,
+      });
+      const event = eventOf(action, {
+        head,
+        current,
+        next,
+        target: target ?? null,
+        assignee: input.assignee ?? null,
+        reason,
+        extension,
+        obligation,
+        at: now,
+      });
+      if (event) await emitWorkflowEvent(ctx.jobs, trx, event);
+    })
+    .catch((e: { code?: string; constraint?: string }) => {
+      if (e?.code === '23505' && e.constraint === 'dossier_payments_dossier_id_receipt_number_key') {
+        throw fieldError(
+          'workflow.duplicate_receipt',
+          'receiptNumber',
+          'Số biên lai này đã được ghi cho hồ sơ.',
+          'This receipt number is already recorded for the dossier.',
+        );
+      }
+      throw e;
     });
-  });
   return (await loadHead(ctx.db, head.id))!;
 }

@@ -59,3 +59,29 @@ export function dueTimesAfterPause(
     stepDueAt: due.stepDueAt ? resumeAfterPause(due.stepDueAt, pause, calendars.step) : null,
   };
 }
+
+/** A step as the late-cause rule reads it. */
+export interface StepTimes {
+  id: string;
+  position: number;
+  due_at: Date | null;
+  finished_at: Date | null;
+  state: string;
+}
+
+/**
+ * The step that made a dossier late: of the steps that ran over their own due time (finished ones by
+ * their end, the current one by `now`), the one that overran most; when none overran (the appointment
+ * was simply too short for the chain), the current step. Null when there is no step at all.
+ */
+export function lateCause(steps: readonly StepTimes[], currentId: string | null, now: Date): string | null {
+  let worst: { id: string; over: number } | null = null;
+  for (const s of steps) {
+    if (!s.due_at) continue;
+    const end = s.id === currentId ? now : s.state === 'done' ? s.finished_at : null;
+    if (!end) continue;
+    const over = end.getTime() - s.due_at.getTime();
+    if (over > 0 && (!worst || over > worst.over)) worst = { id: s.id, over };
+  }
+  return worst?.id ?? currentId ?? steps.at(-1)?.id ?? null;
+}

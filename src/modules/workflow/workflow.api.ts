@@ -31,7 +31,18 @@ const HeadJson = Type.Object({
 export function registerWorkflowApi(app: App, ctx: AppContext) {
   app.post<{
     Params: { id: string; action: AppliedAction };
-    Body: { note?: string; reason?: string; assignee?: string; targetStep?: number } | undefined;
+    Body:
+      | {
+          note?: string;
+          reason?: string;
+          assignee?: string;
+          targetStep?: number;
+          receiptNumber?: string;
+          amount?: number;
+          method?: 'cash' | 'transfer';
+          newDueAt?: string;
+        }
+      | undefined;
   }>(
     '/api/v1/dossiers/:id/actions/:action',
     {
@@ -39,7 +50,6 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
       schema: {
         tags: ['workflow'],
         summary: 'Xử lý hồ sơ: một thao tác / Process a dossier: one action',
-        // The transition table's other actions (request_payment, record_payment, extend) follow.
         description:
           'start (the desk forwards a received dossier; its steps are snapshotted), claim, assign ' +
           '(the head of the step’s agency gives it to an officer of its role), return_step (back to an ' +
@@ -48,8 +58,15 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
           'receive_handover (at that agency; its clock starts), complete (status 9), return_result ' +
           '(status 10), request_supplement (status 5: the clock stops; a second request is flagged late; ' +
           'reason required), supplement_received (back to 4: the appointment and the step due time move ' +
-          'by the paused working time), stop (status 8) and withdraw (status 7), both with a reason. ' +
-          'Errors: workflow.reason_required, workflow.invalid_assignee, workflow.invalid_target_step (400), workflow.forbidden and workflow.not_your_step (403), ' +
+          'by the paused working time), request_payment (status 6: the financial obligation, reason = its ' +
+          'content, amount defaults to the fee lines collected afterwards; the clock stops), record_payment ' +
+          '(back to 4: receiptNumber required, amount, method cash|transfer; the due times move by the paused ' +
+          'working time), extend (a leader of the competent body approves the drafted apology letter Mẫu 04: ' +
+          'the appointment moves to newDueAt, once; a second extension is workflow.already_extended), ' +
+          'stop (status 8) and withdraw (status 7), both with a reason. ' +
+          'Errors: workflow.reason_required, workflow.invalid_assignee, workflow.invalid_target_step, ' +
+          'workflow.invalid_amount, workflow.amount_required, workflow.receipt_number_required, ' +
+          'workflow.invalid_method, workflow.invalid_new_due_at (400), workflow.forbidden and workflow.not_your_step (403), ' +
           'workflow.action_not_allowed, workflow.step_taken, workflow.no_workflow, ' +
           'workflow.partner_unknown and dossier.changed (409), dossier.not_found (404).',
         params: Type.Object({
@@ -69,6 +86,16 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
             targetStep: Type.Optional(
               Type.Integer({ minimum: 0, description: 'return_step: the earlier step’s position' }),
             ),
+            receiptNumber: Type.Optional(
+              Type.String({ maxLength: 50, description: 'record_payment: số biên lai (required)' }),
+            ),
+            amount: Type.Optional(
+              Type.Integer({ minimum: 1, description: 'request_payment / record_payment: đồng' }),
+            ),
+            method: Type.Optional(Type.Union([Type.Literal('cash'), Type.Literal('transfer')])),
+            newDueAt: Type.Optional(
+              Type.String({ format: 'date-time', description: 'extend: the new appointment' }),
+            ),
           }),
         ),
         response: { 200: HeadJson },
@@ -80,6 +107,10 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
         reason: req.body?.reason,
         assignee: req.body?.assignee,
         targetStep: req.body?.targetStep,
+        receiptNumber: req.body?.receiptNumber,
+        amount: req.body?.amount,
+        method: req.body?.method,
+        newDueAt: req.body?.newDueAt,
       });
       return {
         id: h.id,

@@ -447,12 +447,14 @@ export interface DossierApologies {
   approved_by: string | null;
   dossier_id: string;
   drafted_at: Timestamp;
+  drafted_by: string | null;
   id: string;
   new_due_at: Timestamp;
   old_due_at: Timestamp;
   reason: string;
   responsible_agency_id: string;
   sent_at: Timestamp | null;
+  step_id: string | null;
 }
 
 export interface DossierComponents {
@@ -533,9 +535,12 @@ export interface DossierHistory {
 }
 
 export interface DossierPauses {
+  amount: number | null;
   dossier_id: string;
   flagged: Generated<boolean>;
   id: string;
+  kind: Generated<string>;
+  payment_id: string | null;
   reason: string;
   requested_at: Timestamp;
   requested_by: string | null;
@@ -566,6 +571,7 @@ export interface Dossiers {
   competent_agency_id: string;
   created_at: Timestamp;
   due_at: Timestamp | null;
+  due_warned_at: Timestamp | null;
   duration_unit: string | null;
   duration_value: number | null;
   fee_collection: string | null;
@@ -628,6 +634,7 @@ export interface DossierSteps {
   role: string;
   started_at: Timestamp | null;
   state: string;
+  warned_at: Timestamp | null;
 }
 
 export interface DossierSubmissions {

@@ -1,0 +1,161 @@
+/**
+ * One form per action the officer may take now. The fields come from what the transition table says
+ * the action needs (reason, target step, assignee, receipt number, new due time), so an action added
+ * to the table shows up here with its fields without a change to this page.
+ */
+import { translator } from '../../../platform/html/i18n.js';
+import { CsrfField, type PageContext } from '../../../platform/html/layout.js';
+import { type FormErrors, NO_ERRORS, SelectField, TextArea, TextField } from '../../dossiers/index.js';
+import { actionName, m } from './officer.messages.js';
+import { actionHref } from './officer-parts.js';
+
+export interface ActionFormsProps {
+  ctx: PageContext;
+  code: string;
+  rowVersion: number;
+  csrf: string;
+  actions: { action: string; needs: readonly string[] }[];
+  /** Steps before the current one (return_step's choices). */
+  earlierSteps: { position: number; name: string }[];
+  assignees: { id: string; full_name: string }[];
+  /** The action posted last, what was typed in it, and its errors. */
+  posted: { action: string; form: Record<string, string>; errors: FormErrors } | null;
+}
+
+const DANGER = new Set(['stop', 'withdraw', 'return_step']);
+
+function Fields(props: ActionFormsProps & { action: string; needs: readonly string[] }) {
+  const t = translator(props.ctx.lang);
+  const mine = props.posted?.action === props.action ? props.posted : null;
+  const value = (name: string) => mine?.form[name] ?? '';
+  const errors = mine?.errors ?? NO_ERRORS;
+  const id = (name: string) => `${props.action}-${name}`;
+  const needs = new Set(props.needs);
+  return (
+    <>
+      {needs.has('targetStep') ? (
+        <SelectField
+          id={id('targetStep')}
+          name="targetStep"
+          label={t(m.targetStep)}
+          errors={errors}
+          selected={value('targetStep')}
+          options={[
+            { value: '', label: t(m.chooseOne) },
+            ...props.earlierSteps.map((s) => ({
+              value: String(s.position),
+              label: `${s.position + 1}. ${s.name}`,
+            })),
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      {needs.has('assignee') ? (
+        <SelectField
+          id={id('assignee')}
+          name="assignee"
+          label={t(m.assignee)}
+          errors={errors}
+          selected={value('assignee')}
+          options={[
+            { value: '', label: t(m.chooseOne) },
+            ...props.assignees.map((o) => ({ value: o.id, label: o.full_name })),
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      {needs.has('receiptNumber') ? (
+        <>
+          <TextField
+            id={id('receiptNumber')}
+            name="receiptNumber"
+            label={t(m.receiptNumber)}
+            value={value('receiptNumber')}
+            errors={errors}
+            required
+          />
+          <TextField
+            id={id('amount')}
+            name="amount"
+            label={t(m.amount)}
+            value={value('amount')}
+            errors={errors}
+            inputmode="numeric"
+          />
+          <SelectField
+            id={id('method')}
+            name="method"
+            label={t(m.method)}
+            errors={errors}
+            selected={value('method') || 'cash'}
+            options={[
+              { value: 'cash', label: t(m.cash) },
+              { value: 'transfer', label: t(m.transfer) },
+            ]}
+          />
+        </>
+      ) : (
+        ''
+      )}
+      {needs.has('newDueAt') ? (
+        <TextField
+          id={id('newDueAt')}
+          name="newDueAt"
+          label={t(m.newDueAt)}
+          type="datetime-local"
+          value={value('newDueAt')}
+          errors={errors}
+          required
+        />
+      ) : (
+        ''
+      )}
+      {needs.has('reason') ? (
+        <TextArea
+          id={id('reason')}
+          name="reason"
+          label={t(m.reason)}
+          value={value('reason')}
+          errors={errors}
+          required
+        />
+      ) : (
+        ''
+      )}
+      {props.action !== 'claim' ? (
+        <TextField id={id('note')} name="note" label={t(m.note)} value={value('note')} errors={errors} />
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function ActionForms(props: ActionFormsProps) {
+  const t = translator(props.ctx.lang);
+  if (props.actions.length === 0)
+    return (
+      <p class="notice" safe>
+        {t(m.noActions)}
+      </p>
+    );
+  return (
+    <div class="wf-actions">
+      {props.actions.map(({ action, needs }) => (
+        <form method="post" action={actionHref(props.code, action)} aria-labelledby={`${action}-title`}>
+          <h3 id={`${action}-title`} safe>
+            {t(actionName(action))}
+          </h3>
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="rowVersion" value={String(props.rowVersion)} />
+          <Fields {...props} action={action} needs={needs} />
+          <button class={DANGER.has(action) ? 'button button--danger' : 'button'} type="submit" safe>
+            {t(actionName(action))}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/** Parts the processing documents share: form number, national header, codes, lines, signature, draft mark. */
+import {
+  barcode39,
+  contentBox,
+  createA4Document,
+  ensureSpace,
+  FONT,
+  formatVietnamDateTime,
+  headerColumns,
+  nationalHeader,
+  numberPages,
+  placeAndDate,
+  qrCode,
+  toBuffer,
+} from '../../../platform/pdf/index.js';
+import type { DocumentHead } from './document-types.js';
+
+export const BLANK = '……………………';
+export const BODY_SIZE = 11;
+const QR_SIZE = 60;
+const BARCODE = { width: 200, height: 46 };
+
+export const orBlank = (v: string | null | undefined): string => (v?.trim() ? v : BLANK);
+export const timeOrBlank = (at: Date | null): string =>
+  at ? formatVietnamDateTime(at) : '…… giờ …… phút, ngày ……/……/………';
+
+export function openDocument(head: DocumentHead, title: string): PDFKit.PDFDocument {
+  const label = head.formNo ? `Mẫu số ${head.formNo}, ${head.formSetName}` : title;
+  return createA4Document({
+    title: `${title} – ${head.dossierCode}`,
+    author: head.agencyName,
+    createdAt: head.issuedAt,
+    subject: label,
+  });
+}
+
+function formNumber(doc: PDFKit.PDFDocument, head: DocumentHead) {
+  if (!head.formNo) return;
+  const box = contentBox(doc);
+  doc
+    .font(FONT.bold)
+    .fontSize(9)
+    .text(`Mẫu số ${head.formNo}`, box.left, 20, { width: box.width, align: 'right' });
+  doc.font(FONT.italic).fontSize(8);
+  doc.text(`Ban hành kèm theo ${head.formSetName}`, box.left, doc.y, { width: box.width, align: 'right' });
+}
+
+async function codeBand(doc: PDFKit.PDFDocument, head: DocumentHead) {
+  const box = contentBox(doc);
+  const top = doc.y;
+  const qrX = box.right - QR_SIZE;
+  const barX = qrX - 12 - BARCODE.width;
+  await qrCode(doc, head.lookupUrl, qrX, top, QR_SIZE);
+  await barcode39(
+    doc,
+    head.dossierCode,
+    barX,
+    top + (QR_SIZE - BARCODE.height) / 2,
+    BARCODE.width,
+    BARCODE.height,
+  );
+  const width = barX - box.left - 10;
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text('Mã hồ sơ:', box.left, top + 12, { width });
+  doc.font(FONT.bold).fontSize(11).text(head.dossierCode, { width });
+  doc.x = box.left;
+  doc.y = top + QR_SIZE + 6;
+}
+
+/** Form number, header, number line and place-and-date, the codes, then the title (and a subtitle). */
+export async function documentHead(
+  doc: PDFKit.PDFDocument,
+  head: DocumentHead,
+  title: string,
+  numberLine?: string,
+) {
+  formNumber(doc, head);
+  nationalHeader(doc, { agencyParent: head.agencyParentName, agencyName: head.agencyName });
+  const top = doc.y + 2;
+  if (numberLine) {
+    const { left } = headerColumns(doc);
+    doc
+      .font(FONT.regular)
+      .fontSize(BODY_SIZE)
+      .text(numberLine, left.x, top, { width: left.width, align: 'center' });
+  }
+  placeAndDate(doc, head.place, head.issuedAt, top);
+  doc.y += 8;
+  await codeBand(doc, head);
+  const box = contentBox(doc);
+  doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
+  doc.moveDown(0.6);
+  doc.font(FONT.regular).fontSize(BODY_SIZE);
+}
+
+/** A run of text; `true` marks the values filled in, printed bold. */
+export type Segment = [text: string, bold?: boolean];
+
+export function line(doc: PDFKit.PDFDocument, ...segments: Segment[]) {
+  const box = contentBox(doc);
+  ensureSpace(doc, BODY_SIZE * 1.6);
+  doc.x = box.left;
+  segments.forEach(([text, bold], i) => {
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(BODY_SIZE);
+    doc.text(text, { width: box.width, continued: i < segments.length - 1, lineGap: 2 });
+  });
+  doc.font(FONT.regular);
+}
+
+/** One signature block on the right: role, how to sign, room to sign, then the name. */
+export function signature(doc: PDFKit.PDFDocument, role: string, how: string, name: string | null) {
+  doc.moveDown(0.8);
+  ensureSpace(doc, 100);
+  const box = contentBox(doc);
+  const width = box.width / 2;
+  const x = box.left + width;
+  const top = doc.y;
+  doc.font(FONT.bold).fontSize(BODY_SIZE).text(role, x, top, { width, align: 'center' });
+  doc.font(FONT.italic).fontSize(10).text(how, x, doc.y, { width, align: 'center' });
+  if (name)
+    doc
+      .font(FONT.bold)
+      .fontSize(BODY_SIZE)
+      .text(name, x, top + 72, { width, align: 'center' });
+  doc.font(FONT.regular).fontSize(BODY_SIZE);
+  doc.x = box.left;
+  doc.y = top + 100;
+}
+
+/** "DỰ THẢO" across every page, light grey, so a draft cannot pass for the approved letter. */
+function draftWatermark(doc: PDFKit.PDFDocument) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const cx = doc.page.width / 2;
+    const cy = doc.page.height / 2;
+    doc.save();
+    doc.rotate(-35, { origin: [cx, cy] });
+    doc.font(FONT.bold).fontSize(96).fillColor('#c8c8c8', 0.5);
+    doc.text('DỰ THẢO', cx - 300, cy - 50, { width: 600, align: 'center', lineBreak: false });
+    doc.restore();
+    doc.fillColor('black', 1);
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export function finishDocument(doc: PDFKit.PDFDocument, draft = false): Promise<Buffer> {
+  if (draft) draftWatermark(doc);
+  numberPages(doc);
+  return toBuffer(doc);
+}
