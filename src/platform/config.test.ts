@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         CLAMD_PORT: '3311',
         DRAFT_RETENTION_DAYS: '60',
         UPLOAD_ORPHAN_HOURS: '12',
+        DUE_WARNING_WORKING_DAYS: '3',
       },
       '/srv',
     );
@@ -100,6 +101,7 @@ describe('loadConfig', () => {
       clamd: { host: 'clamav.internal', port: 3311 },
       draftRetentionDays: 60,
       uploadOrphanHours: 12,
+      dueWarningWorkingDays: 3,
     });
   });
 

@@ -47,6 +47,7 @@ const EnvSchema = Type.Object({
   CLAMD_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DRAFT_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   UPLOAD_ORPHAN_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
+  DUE_WARNING_WORKING_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
 });
 
 /** What each variable means, for error messages and the README. */
@@ -95,6 +96,8 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
     "The nightly clean-up deletes citizens' draft dossiers not changed for this many days, with their uploads. Default 30.",
   UPLOAD_ORPHAN_HOURS:
     'The nightly clean-up deletes uploads never attached to a dossier once they are this old and their draft is gone. Default 24.',
+  DUE_WARNING_WORKING_DAYS:
+    'How many working days before a step or a dossier is due its officer and the one-stop centre are warned and the apology letter is drafted. Default 2 (the approved letter must go out at least one working day before the due time).',
 };
 
 export interface Config {
@@ -131,6 +134,7 @@ export interface Config {
   /** Undefined when CLAMD_HOST is unset: attachments are then stored as not scanned. */
   clamd: { host: string; port: number } | undefined;
   draftRetentionDays: number;
+  dueWarningWorkingDays: number;
   uploadOrphanHours: number;
 }
 
@@ -217,5 +221,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT ?? 3310 } : undefined,
     draftRetentionDays: e.DRAFT_RETENTION_DAYS ?? 30,
     uploadOrphanHours: e.UPLOAD_ORPHAN_HOURS ?? 24,
+    dueWarningWorkingDays: e.DUE_WARNING_WORKING_DAYS ?? 2,
   };
 }

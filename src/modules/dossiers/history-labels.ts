@@ -16,7 +16,7 @@ export const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
   assign: { vi: 'Phân công xử lý', en: 'Assigned' },
   forward: { vi: 'Chuyển bước xử lý', en: 'Forwarded' },
   transfer: { vi: 'Chuyển liên thông', en: 'Transferred to another agency' },
-  receive_handover: { vi: 'Tiếp nhận bàn giao', en: 'Hand-over received' },
+  receive_handover: { vi: 'Tiếp nhận hồ sơ liên thông', en: 'Hand-over received' },
   return_step: { vi: 'Trả lại bước trước', en: 'Returned to an earlier step' },
   request_supplement: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Supplement requested' },
   supplement_received: { vi: 'Đã nhận bổ sung', en: 'Supplement received' },

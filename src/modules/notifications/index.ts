@@ -6,12 +6,13 @@
 import type { AppModule } from '../../platform/module.js';
 import { dossierEventJob } from './dossier-event.job.js';
 import { registerNotificationPages } from './notifications.pages.js';
+import { workflowEventJob } from './workflow-event.job.js';
 
 export { countUnread, markAllRead, type Recipient, selectMessages } from './notifications.repository.js';
 
 export const notificationsModule: AppModule = {
   name: 'notifications',
-  jobs: (ctx) => [dossierEventJob(ctx)],
+  jobs: (ctx) => [dossierEventJob(ctx), workflowEventJob(ctx)],
   routes(app, ctx) {
     registerNotificationPages(app, ctx);
   },

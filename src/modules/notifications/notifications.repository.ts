@@ -76,7 +76,10 @@ export async function markAllRead(db: Db, to: Recipient, at: Date): Promise<void
 }
 
 /** The one-stop officers of an agency and of the agencies above it (who work its desk). */
-export async function deskOfficers(db: Db, agencyId: string): Promise<string[]> {
+export const deskOfficers = (db: Db, agencyId: string) => roleOfficers(db, agencyId, 'one_stop');
+
+/** The active officers holding a role at an agency or at an agency above it (a grant covers sub-agencies). */
+export async function roleOfficers(db: Db, agencyId: string, role: string): Promise<string[]> {
   const rows = await sql<{ officer_id: string }>`
     WITH RECURSIVE line AS (
       SELECT id, parent_id FROM agencies WHERE id = ${agencyId}
@@ -85,6 +88,6 @@ export async function deskOfficers(db: Db, agencyId: string): Promise<string[]> 
     )
     SELECT DISTINCT r.officer_id
     FROM officer_roles r JOIN officers o ON o.id = r.officer_id
-    WHERE r.role = 'one_stop' AND o.disabled_at IS NULL AND r.agency_id IN (SELECT id FROM line)`.execute(db);
+    WHERE r.role = ${role} AND o.disabled_at IS NULL AND r.agency_id IN (SELECT id FROM line)`.execute(db);
   return rows.rows.map((r) => r.officer_id);
 }

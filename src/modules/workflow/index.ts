@@ -1,24 +1,34 @@
 /**
  * The workflow module's public API (xử lý hồ sơ): the processing transition table (DOMAIN.md §3.3
- * rows 8–18), the step plan and step deadlines, and the first processing actions (start, claim,
- * forward, transfer, receive the hand-over, complete, return) with their API. Supplements, payment,
- * extension, stop, the inbox, pages and reminder jobs come next.
+ * rows 8–18) and every action of it with its API, the step plan and step deadlines, the officer inbox,
+ * search and pages, the reminder jobs (warnings before due times with the apology letter drafted, the
+ * morning digest, the weekly list of online dossiers not received), and the legal documents and
+ * registers (apology letter, control sheet, stop notice, tracking book).
  */
 import type { AppModule } from '../../platform/module.js';
 import { seedWorkflowDemo } from './demo-seed.js';
 import { registerOfficerWork } from './pages/officer.pages.js';
 import { registerRegistersApi } from './registers/registers.api.js';
+import { reminderJobs } from './reminders.job.js';
 import { registerWorkflowApi } from './workflow.api.js';
 
 export const workflowModule: AppModule = {
   name: 'workflow',
   demoSeed: seedWorkflowDemo,
+  jobs: (ctx) => reminderJobs(ctx),
   routes(app, ctx) {
     registerWorkflowApi(app, ctx);
     registerRegistersApi(app, ctx);
     registerOfficerWork(app, ctx);
   },
 };
+export {
+  type DigestLine,
+  WORKFLOW_EVENT_JOB,
+  type WorkflowAudience,
+  type WorkflowEvent,
+  type WorkflowEventKind,
+} from './events.js';
 export {
   APPLIED_ACTIONS,
   type AppliedAction,

@@ -184,7 +184,7 @@ describe('processing a dossier through its steps', () => {
         'claim',
         'transfer',
         'receive_handover',
-        'complete',
+        'decide',
         'return_result',
       ])
       .orderBy('at')
@@ -203,7 +203,7 @@ describe('processing a dossier through its steps', () => {
         'transfer 4→4',
         'receive_handover 4→4',
         'claim 4→4',
-        'complete 4→9',
+        'decide 4→9',
         'return_result 9→10',
       ],
     );
