@@ -115,6 +115,52 @@ export function OfficerDossierView(props: {
           <Components lang={lang} code={d.code} components={d.components} />
         </div>
       </div>
+      <section class="desk-card" id="giay-to">
+        <h2 safe>{t(m.documents)}</h2>
+        {props.page.apology ? (
+          <>
+            <p safe>{t(props.page.apology.approved_at ? m.apologySent : m.apologyDraft)}</p>
+            <FactList
+              rows={[
+                [t(m.apologyReason), props.page.apology.reason],
+                [t(m.apologyUnit), props.page.agencyName(props.page.apology.responsible_agency_id)],
+                [t(m.apologyNewDue), formatWhen(props.page.apology.new_due_at)],
+              ]}
+            />
+          </>
+        ) : (
+          ''
+        )}
+        <ul>
+          {props.page.steps.length > 0 ? (
+            <li>
+              <a href={`/api/v1/dossiers/${d.code}/slips/control-sheet.pdf`} safe>
+                {t(m.controlSheet)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {props.page.apology ? (
+            <li>
+              <a href={`/api/v1/dossiers/${d.code}/slips/apology.pdf`} safe>
+                {t(m.apologyLetter)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {head.status === 8 ? (
+            <li>
+              <a href={`/api/v1/dossiers/${d.code}/slips/stop-notice.pdf`} safe>
+                {t(m.stopNotice)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+      </section>
       <h2 safe>{t(m.steps)}</h2>
       <Steps lang={lang} page={props.page} now={props.now} />
       <History lang={lang} page={props.page} />

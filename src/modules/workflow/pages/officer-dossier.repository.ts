@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /**
  * SQL the officer's dossier page needs beyond the dossier itself: its steps (every column), the open
  * pause of the clock, the names of the officers who hold or held a step, and the officers who may be
@@ -22,6 +23,18 @@ export function selectOpenPause(db: Db, dossierId: string) {
     .select(['requested_at', 'reason'])
     .where('dossier_id', '=', dossierId)
     .where('resumed_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The dossier's apology letter: the approved one, else the draft waiting for a leader. */
+export function selectApology(db: Db, dossierId: string) {
+  return db
+    .selectFrom('dossier_apologies')
+    .select(['reason', 'new_due_at', 'approved_at', 'responsible_agency_id'])
+    .where('dossier_id', '=', dossierId)
+    .orderBy(sql`approved_at IS NULL`)
+    .orderBy('drafted_at', 'desc')
+    .limit(1)
     .executeTakeFirst();
 }
 

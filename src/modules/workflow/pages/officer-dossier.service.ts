@@ -13,6 +13,7 @@ import { canSeeDossier, canSeePersonalData, loadAgencyTree } from '../../identit
 import { type ProcessingState, processingState } from '../processing.service.js';
 import {
   type StepRow,
+  selectApology,
   selectOfficerNames,
   selectOfficersHolding,
   selectOpenPause,
@@ -24,6 +25,13 @@ export interface OfficerDossierPage {
   steps: StepRow[];
   state: ProcessingState;
   pause: { requested_at: Date; reason: string } | null;
+  /** The apology letter (Mẫu 04): approved, or drafted and waiting for a leader. */
+  apology: {
+    reason: string;
+    new_due_at: Date;
+    approved_at: Date | null;
+    responsible_agency_id: string;
+  } | null;
   /** Officers who may be given the current step (only when the caller may assign it). */
   assignees: { id: string; full_name: string }[];
   agencyName(id: string): string;
@@ -45,10 +53,11 @@ export async function loadOfficerDossier(
   ip: string,
 ): Promise<OfficerDossierPage> {
   const d = await getDossier(ctx.db, code);
-  const [steps, tree, pause] = await Promise.all([
+  const [steps, tree, pause, apology] = await Promise.all([
     selectSteps(ctx.db, d.id),
     loadAgencyTree(ctx.db),
     selectOpenPause(ctx.db, d.id),
+    selectApology(ctx.db, d.id),
   ]);
   const scope = {
     receivingAgencyId: d.receivingAgency.id,
@@ -89,6 +98,7 @@ export async function loadOfficerDossier(
     steps,
     state,
     pause: pause ?? null,
+    apology: apology ?? null,
     assignees,
     agencyName: (id) => tree.nameOf(id) ?? id,
     officerName: (id) => (id ? (names.get(id) ?? null) : null),

@@ -205,3 +205,36 @@ describe('the dossier page and its actions', () => {
     assert.ok(unknown.body.includes('Không có thao tác này.'));
   });
 });
+
+describe('the dossier page: documents and the apology letter', () => {
+  it('links the control sheet, and shows a drafted apology letter with its reason and new date', async () => {
+    const d = await handedOver('officer-pages-apology');
+    const before = await get(`/can-bo/ho-so/${d.code}`);
+    assert.ok(before.body.includes(`/api/v1/dossiers/${d.code}/slips/control-sheet.pdf`));
+    assert.ok(!before.body.includes('slips/apology.pdf'));
+    const head = await db
+      .selectFrom('dossiers')
+      .select(['id', 'due_at', 'competent_agency_id'])
+      .where('code', '=', d.code)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('dossier_apologies')
+      .values({
+        id: crypto.randomUUID(),
+        dossier_id: head.id,
+        drafted_at: new Date(),
+        reason: 'Cần xác minh nguồn gốc đất',
+        responsible_agency_id: head.competent_agency_id,
+        old_due_at: head.due_at!,
+        new_due_at: new Date(head.due_at!.getTime() + 86_400_000),
+      })
+      .execute();
+    const after = await get(`/can-bo/ho-so/${d.code}`);
+    assert.ok(after.body.includes('Dự thảo thư xin lỗi chờ lãnh đạo phê duyệt'));
+    assert.ok(after.body.includes('Cần xác minh nguồn gốc đất'));
+    assert.ok(after.body.includes(`/api/v1/dossiers/${d.code}/slips/apology.pdf`));
+    const pdf = await get(`/api/v1/dossiers/${d.code}/slips/apology.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+  });
+});
