@@ -4,7 +4,13 @@
  * them, and the dossiers module's intake slips still answering beside them.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { buildTestApp } from '../../../../test/build-test-app.js';
 import { insertAgency } from '../../../../test/factories-agencies.js';
@@ -245,6 +251,38 @@ describe('GET /api/v1/agencies/{code}/tracking-book.xlsx and .pdf', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(later.rawPayload as unknown as ArrayBuffer);
     assert.equal(wb2.worksheets[0]!.rowCount, 5, 'header rows only: nothing received after 2/3');
+  });
+
+  it('opens in LibreOffice: the converted sheet has the header and every dossier with its received time', async (t) => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => existsSync(f));
+    if (!soffice) return t.skip('LibreOffice is not installed here (apt-get install libreoffice-calc-nogui)');
+    const res = await book(
+      `${world.ward.code}/tracking-book.xlsx?from=2026-03-01&to=2026-03-31`,
+      await specialistCookie(),
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'tracking-book-'));
+    try {
+      await writeFile(path.join(dir, 'so.xlsx'), res.rawPayload);
+      await promisify(execFile)(
+        soffice,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76',
+          '--outdir',
+          dir,
+          path.join(dir, 'so.xlsx'),
+        ],
+        { timeout: 120_000 },
+      );
+      const csv = await readFile(path.join(dir, 'so.csv'), 'utf8');
+      assert.match(csv, /SỔ THEO DÕI HỒ SƠ/);
+      assert.match(csv, /Mã hồ sơ/);
+      for (const code of made) assert.match(csv, new RegExp(`${code}.*02/03/2026 09:00`));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the same rows as PDF', async () => {
