@@ -33,6 +33,16 @@ export interface DossierEvent {
   detail: string | null;
 }
 
+/**
+ * A dossier was received (status 2): the workflow module defines this job and snapshots the chain of
+ * steps of the dossier's procedure version and competent agency onto it (issue 7 point 1).
+ */
+export const DOSSIER_RECEIVED_JOB = 'dossiers.received';
+
+export async function emitDossierReceived(jobs: Jobs, trx: Db, dossierId: string): Promise<void> {
+  await jobs.enqueue(trx, DOSSIER_RECEIVED_JOB, { dossierId }, { singletonKey: `${dossierId}:received` });
+}
+
 export async function emitDossierEvent(jobs: Jobs, trx: Db, event: DossierEvent): Promise<void> {
   await jobs.enqueue(trx, DOSSIER_EVENT_JOB, event, { singletonKey: event.eventId });
 }

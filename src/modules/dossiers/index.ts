@@ -28,7 +28,12 @@ export {
   selectComponents as selectDossierComponents,
   updateGuarded as updateDossierGuarded,
 } from './dossiers.repository.js';
-export { DOSSIER_EVENT_JOB, type DossierEvent, type DossierEventKind } from './events.js';
+export {
+  DOSSIER_EVENT_JOB,
+  DOSSIER_RECEIVED_JOB,
+  type DossierEvent,
+  type DossierEventKind,
+} from './events.js';
 export { actionLabel as dossierActionLabel } from './history-labels.js';
 export { type DossierStatus, STATUS_NAMES, transition } from './lifecycle.js';
 export { readSearch as readDossierSearch } from './pages/desk/desk-list.service.js';

@@ -18,6 +18,7 @@ import type { Dossier } from './dossier.js';
 import { localDay } from './dossier-code.js';
 import { getDossier, getDossierForCaller, isDeskOf, notAtThisDesk } from './dossier-read.service.js';
 import * as repo from './dossiers.repository.js';
+import { emitDossierReceived } from './events.js';
 import { CHANNEL_KINDS, feeCollection, fixFeeLines } from './fees.js';
 import { applyTransition } from './transitions.js';
 
@@ -163,6 +164,7 @@ export async function receiveDossier(
       assumedUnit: duration?.assumedUnit ?? false,
     });
     await storeDigitizedComponents(trx, d, now);
+    await emitDossierReceived(ctx.jobs, trx, d.id);
   });
   return getDossier(ctx.db, d.id);
 }

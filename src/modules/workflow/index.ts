@@ -10,12 +10,13 @@ import { seedWorkflowDemo } from './demo-seed.js';
 import { registerOfficerWork } from './pages/officer.pages.js';
 import { registerRegistersApi } from './registers/registers.api.js';
 import { reminderJobs } from './reminders.job.js';
+import { snapshotJob } from './snapshot.job.js';
 import { registerWorkflowApi } from './workflow.api.js';
 
 export const workflowModule: AppModule = {
   name: 'workflow',
   demoSeed: seedWorkflowDemo,
-  jobs: (ctx) => reminderJobs(ctx),
+  jobs: (ctx) => [snapshotJob(ctx), ...reminderJobs(ctx)],
   routes(app, ctx) {
     registerWorkflowApi(app, ctx);
     registerRegistersApi(app, ctx);

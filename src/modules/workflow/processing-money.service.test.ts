@@ -25,6 +25,7 @@ import { workflowEventJob } from '../notifications/workflow-event.job.js';
 import type { WorkflowEvent } from './events.js';
 import { applyProcessingAction } from './processing.service.js';
 import { sendDailyDigests, sendDueWarnings, sendWeeklyUnreceived } from './reminders.job.js';
+import { snapshotJob } from './snapshot.job.js';
 import { stepDueAt, warnAt } from './step-deadlines.js';
 
 let now = new Date('2026-03-02T02:00:00Z'); // Monday 2/3/2026 09:00 in Vietnam
@@ -307,5 +308,51 @@ describe('reminders', () => {
     const [deskMessage] = await selectMessages(db, { kind: 'officer', id: world.desk.id }, 1);
     assert.equal(deskMessage!.title, 'Hồ sơ trực tuyến chưa tiếp nhận');
     assert.match(deskMessage!.body, new RegExp(waiting.code));
+  });
+});
+
+describe('the chain snapshotted at receipt', () => {
+  it('copies the steps when the dossier is received; the desk’s start begins the first of them', async () => {
+    now = new Date('2026-03-02T02:00:00Z');
+    const d = await submitOnlineDossier(ctx, world, 'wf-snapshot-0001');
+    await receiveDossier(ctx, desk, d.code, {});
+    const jobs = (await db
+      .selectFrom('pgboss.job' as never)
+      .select('data' as never)
+      .where('name' as never, '=', 'dossiers.received' as never)
+      .execute()) as { data: { dossierId: string } }[];
+    assert.ok(
+      jobs.some((j) => j.data.dossierId === d.id),
+      'the receipt enqueues the snapshot',
+    );
+    await snapshotJob(ctx).handler({ dossierId: d.id }, { signal: new AbortController().signal } as never);
+    await snapshotJob(ctx).handler({ dossierId: d.id }, { signal: new AbortController().signal } as never);
+    const snap = await db
+      .selectFrom('dossier_steps')
+      .select(['id', 'kind', 'state'])
+      .where('dossier_id', '=', d.id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      snap.map((s) => `${s.kind} ${s.state}`),
+      [
+        'receive_transfer pending',
+        'appraise pending',
+        'lien_thong pending',
+        'approve_sign pending',
+        'return_result pending',
+      ],
+      'redelivered: still one copy',
+    );
+    const head = await applyProcessingAction(ctx, desk, d.code, 'start');
+    assert.equal(head.step_id, snap[0]!.id, 'the snapshotted first step begins');
+    const after = await db
+      .selectFrom('dossier_steps')
+      .select(['state', 'claimed_by'])
+      .where('dossier_id', '=', d.id)
+      .orderBy('position')
+      .execute();
+    assert.equal(after.length, 5);
+    assert.deepEqual(after[0], { state: 'active', claimed_by: world.desk.id });
   });
 });

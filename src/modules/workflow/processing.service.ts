@@ -31,7 +31,7 @@ import {
   pendingApology,
 } from './processing-inputs.js';
 import { dueTimesAfterPause, lateCause, stepDueAt } from './step-deadlines.js';
-import { chooseWorkflow, PlanError, planSteps } from './step-plan.js';
+import { chooseWorkflow, PlanError, type PlannedStep, planSteps } from './step-plan.js';
 import {
   actionsAvailable,
   decide,
@@ -187,6 +187,60 @@ async function planFor(ctx: AppContext, head: Head) {
     if (e instanceof PlanError) throw new AppError('conflict', e.code, e.text);
     throw e;
   }
+}
+
+/**
+ * Inserts the planned chain as pending steps unless it is already there (the snapshot at receipt and
+ * the desk's start may race: the unique (dossier, position) keeps one copy). Returns the step ids in order.
+ */
+async function insertPlannedSteps(trx: Db, dossierId: string, plan: PlannedStep[]): Promise<string[]> {
+  if (plan.length > 0) {
+    await trx
+      .insertInto('dossier_steps')
+      .values(
+        plan.map((p) => ({
+          id: newId(),
+          dossier_id: dossierId,
+          position: p.position,
+          kind: p.kind,
+          name: p.name,
+          role: p.role,
+          agency_id: p.agencyId,
+          budget_minutes: p.budgetMinutes,
+          state: 'pending',
+        })),
+      )
+      .onConflict((oc) => oc.columns(['dossier_id', 'position']).doNothing())
+      .execute();
+  }
+  const rows = await trx
+    .selectFrom('dossier_steps')
+    .select('id')
+    .where('dossier_id', '=', dossierId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * At receipt (job dossiers.received): the chain of steps of the dossier's procedure version and
+ * competent agency, copied onto the dossier while it waits at the desk. A dossier whose procedure
+ * has no workflow for its agency keeps none: the desk's start then says what is missing.
+ */
+export async function snapshotSteps(ctx: AppContext, dossierId: string): Promise<number> {
+  const head = await loadHead(ctx.db, dossierId);
+  if (!head || head.status !== 2 || head.step_id) return 0;
+  let plan: PlannedStep[];
+  try {
+    plan = await planFor(ctx, head);
+  } catch (e) {
+    if (e instanceof AppError) {
+      ctx.log.warn({ dossier: head.code, code: e.code }, 'no workflow to snapshot at receipt');
+      return 0;
+    }
+    throw e;
+  }
+  return (await insertPlannedSteps(ctx.db, head.id, plan)).length;
 }
 
 async function dueFrom(ctx: AppContext, agencyId: string, start: Date, minutes: number | null) {
@@ -365,28 +419,16 @@ export async function applyProcessingAction(
           .execute();
       switch (action) {
         case 'start': {
-          const ids = plan.map(() => newId());
-          await trx
-            .insertInto('dossier_steps')
-            .values(
-              plan.map((p, i) => ({
-                id: ids[i]!,
-                dossier_id: head.id,
-                position: p.position,
-                kind: p.kind,
-                name: p.name,
-                role: p.role,
-                agency_id: p.agencyId,
-                budget_minutes: p.budgetMinutes,
-                state: i === 0 ? 'active' : 'pending',
-                claimed_by: i === 0 && p.role === 'one_stop' ? principal.id : null,
-                started_at: i === 0 ? now : null,
-                due_at: i === 0 ? firstDue : null,
-              })),
-            )
-            .execute();
+          // The chain was snapshotted at receipt (the dossiers.received job); if that job has not
+          // run yet, the same plan is inserted here. Either way the first step begins now.
+          const ids = await insertPlannedSteps(trx, head.id, plan);
           const first = plan[0]!;
           const claimed = first.role === 'one_stop' ? principal.id : null;
+          await trx
+            .updateTable('dossier_steps')
+            .set({ state: 'active', claimed_by: claimed, started_at: now, due_at: firstDue })
+            .where('id', '=', ids[0]!)
+            .execute();
           patch = {
             step_id: ids[0],
             step_agency_id: first.agencyId,
