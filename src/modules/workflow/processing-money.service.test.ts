@@ -20,8 +20,6 @@ import { type Clock, fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { loadWorkingCalendar } from '../calendar/index.js';
 import { receiveDossier } from '../dossiers/index.js';
-import { selectMessages } from '../notifications/index.js';
-import { workflowEventJob } from '../notifications/workflow-event.job.js';
 import type { WorkflowEvent } from './events.js';
 import { applyProcessingAction } from './processing.service.js';
 import { sendDailyDigests, sendDueWarnings, sendWeeklyUnreceived } from './reminders.job.js';
@@ -150,13 +148,13 @@ describe('the financial obligation', () => {
     assert.match(history[0]!.content!, /Số tiền phải nộp: 1\.500\.000 đồng/);
     assert.match(history[1]!.content!, /Đã thu 1\.500\.000 đồng \(chuyển khoản\), biên lai số BL-0000123/);
 
-    // The citizen is told of the obligation; the notifications module writes the message.
+    // The citizen is told of the obligation and of the payment (the notifications module writes the messages).
     const events = await eventsOf(d.code);
     const asked = events.find((e) => e.kind === 'payment_requested')!;
     assert.match(asked.detail!, /1\.500\.000 đồng — Nộp lệ phí trước bạ/);
-    await workflowEventJob(ctx).handler(asked, { signal: new AbortController().signal } as never);
-    const [message] = await selectMessages(db, { kind: 'citizen', id: world.citizen.id }, 1);
-    assert.match(message!.title, new RegExp(`Hồ sơ ${d.code}: thực hiện nghĩa vụ tài chính`));
+    assert.deepEqual(asked.to, { citizen: true });
+    assert.equal(asked.accountId, world.citizen.id);
+    assert.ok(events.some((e) => e.kind === 'payment_recorded'));
   });
 });
 
@@ -286,10 +284,6 @@ describe('reminders', () => {
       today.lines.some((l) => l.code === d.code),
       JSON.stringify(digest.lists),
     );
-    await workflowEventJob(ctx).handler(digest, { signal: new AbortController().signal } as never);
-    const [message] = await selectMessages(db, { kind: 'officer', id: world.specialist.id }, 1);
-    assert.equal(message!.title, 'Hồ sơ cần xử lý hôm nay');
-    assert.match(message!.body, new RegExp(`Đến hạn hôm nay \\(\\d+\\): .*${d.code}`));
 
     const waiting = await submitOnlineDossier(ctx, world, 'wf-weekly-0001');
     assert.ok((await sendWeeklyUnreceived(ctx)) >= 1);
@@ -304,10 +298,7 @@ describe('reminders', () => {
       .find(
         (e) => e.kind === 'weekly_unreceived' && e.lists![0]!.lines.some((l) => l.code === waiting.code),
       )!;
-    await workflowEventJob(ctx).handler(weekly, { signal: new AbortController().signal } as never);
-    const [deskMessage] = await selectMessages(db, { kind: 'officer', id: world.desk.id }, 1);
-    assert.equal(deskMessage!.title, 'Hồ sơ trực tuyến chưa tiếp nhận');
-    assert.match(deskMessage!.body, new RegExp(waiting.code));
+    assert.deepEqual(weekly.to, { deskAgencyId: world.wardCentre.id });
   });
 });
 
