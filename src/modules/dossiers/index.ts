@@ -51,6 +51,7 @@ export {
 } from './pages/desk/desk-parts.js';
 export { receiveDossier } from './review.service.js';
 export { submitDossier } from './submission.service.js';
+export { trackingUrl } from './tracking-token.js';
 export { dossierChanged } from './transitions.js';
 
 export const dossiersModule: AppModule = {

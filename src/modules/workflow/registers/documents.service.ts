@@ -7,7 +7,7 @@ import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { AppContext } from '../../../platform/module.js';
 import { getAgency } from '../../admin-units/index.js';
-import { type Dossier, getDossierForCaller } from '../../dossiers/index.js';
+import { type Dossier, getDossierForCaller, trackingUrl } from '../../dossiers/index.js';
 import { renderApology } from './apology.js';
 import { renderControlSheet } from './control-sheet.js';
 import type { DocumentHead, DocumentPerson } from './document-types.js';
@@ -54,7 +54,8 @@ async function head(
     place: placeOf(agency.name),
     issuedAt: ctx.clock.now(),
     dossierCode: d.code,
-    lookupUrl: `${ctx.config.baseUrl.replace(/\/$/, '')}/tra-cuu/${encodeURIComponent(d.code)}`,
+    // The QR code opens the public tracking page with a signed token, as the intake slips do.
+    lookupUrl: trackingUrl(ctx.config.baseUrl, ctx.serverSecret, d.code),
   };
 }
 
