@@ -14,7 +14,7 @@ export const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
   start: { vi: 'Chuyển xử lý', en: 'Sent for processing' },
   claim: { vi: 'Nhận xử lý', en: 'Claimed' },
   assign: { vi: 'Phân công xử lý', en: 'Assigned' },
-  forward: { vi: 'Chuyển bước xử lý', en: 'Forwarded' },
+  forward: { vi: 'Chuyển bước tiếp theo', en: 'Forwarded to the next step' },
   transfer: { vi: 'Chuyển liên thông', en: 'Transferred to another agency' },
   receive_handover: { vi: 'Tiếp nhận hồ sơ liên thông', en: 'Hand-over received' },
   return_step: { vi: 'Trả lại bước trước', en: 'Returned to an earlier step' },
