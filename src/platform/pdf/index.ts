@@ -1,5 +1,5 @@
 /** Shared A4 document plumbing: slips, result documents and reports draw through these helpers. */
-export { barcode39, qrCode } from './codes.js';
+export { barcode39, dossierCodeBand, qrCode } from './codes.js';
 export {
   A4_MARGINS,
   type A4Options,

@@ -1,15 +1,14 @@
 /** Parts every intake slip shares: form number, header, codes, labelled lines and signatures. */
 import {
-  barcode39,
   contentBox,
   createA4Document,
+  dossierCodeBand,
   ensureSpace,
   FONT,
   headerColumns,
   nationalHeader,
   numberPages,
   placeAndDate,
-  qrCode,
   toBuffer,
 } from '../../../platform/pdf/index.js';
 import type { SlipData, SlipPerson } from './slip-types.js';
@@ -38,34 +37,6 @@ function formNumber(doc: PDFKit.PDFDocument, data: SlipData) {
   doc.text(`Ban hành kèm theo ${data.formSetName}`, box.left, doc.y, { width: box.width, align: 'right' });
 }
 
-const QR_SIZE = 60;
-const BARCODE = { width: 200, height: 46 };
-
-/** Dossier code as text on the left, barcode and QR code on the right; QR encodes the lookup URL. */
-async function codeBand(doc: PDFKit.PDFDocument, data: SlipData) {
-  const box = contentBox(doc);
-  const top = doc.y;
-  const qrX = box.right - QR_SIZE;
-  const barX = qrX - 12 - BARCODE.width;
-  await qrCode(doc, data.trackingUrl, qrX, top, QR_SIZE);
-  await barcode39(
-    doc,
-    data.dossierCode,
-    barX,
-    top + (QR_SIZE - BARCODE.height) / 2,
-    BARCODE.width,
-    BARCODE.height,
-  );
-  const textWidth = barX - box.left - 10;
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text('Mã hồ sơ:', box.left, top + 12, { width: textWidth });
-  doc.font(FONT.bold).fontSize(11).text(data.dossierCode, { width: textWidth });
-  doc.x = box.left;
-  doc.y = top + QR_SIZE + 6;
-}
-
 /**
  * Form number, national header, an optional number line ("Số: …") left and the place and date
  * right, the codes, then the title. Leaves the cursor at the start of the body.
@@ -83,7 +54,7 @@ export async function slipHead(doc: PDFKit.PDFDocument, data: SlipData, title: s
   }
   placeAndDate(doc, data.place, data.issuedAt, top);
   doc.y += 8;
-  await codeBand(doc, data);
+  await dossierCodeBand(doc, data.dossierCode, data.trackingUrl);
   const box = contentBox(doc);
   doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
   doc.moveDown(0.6);

@@ -1,8 +1,8 @@
 /** Parts the processing documents share: form number, national header, codes, lines, signature, draft mark. */
 import {
-  barcode39,
   contentBox,
   createA4Document,
+  dossierCodeBand,
   ensureSpace,
   FONT,
   formatVietnamDateTime,
@@ -10,16 +10,12 @@ import {
   nationalHeader,
   numberPages,
   placeAndDate,
-  qrCode,
   toBuffer,
 } from '../../../platform/pdf/index.js';
 import type { DocumentHead } from './document-types.js';
 
 export const BLANK = '……………………';
 export const BODY_SIZE = 11;
-const QR_SIZE = 60;
-const BARCODE = { width: 200, height: 46 };
-
 export const orBlank = (v: string | null | undefined): string => (v?.trim() ? v : BLANK);
 export const timeOrBlank = (at: Date | null): string =>
   at ? formatVietnamDateTime(at) : '…… giờ …… phút, ngày ……/……/………';
@@ -45,30 +41,6 @@ function formNumber(doc: PDFKit.PDFDocument, head: DocumentHead) {
   doc.text(`Ban hành kèm theo ${head.formSetName}`, box.left, doc.y, { width: box.width, align: 'right' });
 }
 
-async function codeBand(doc: PDFKit.PDFDocument, head: DocumentHead) {
-  const box = contentBox(doc);
-  const top = doc.y;
-  const qrX = box.right - QR_SIZE;
-  const barX = qrX - 12 - BARCODE.width;
-  await qrCode(doc, head.lookupUrl, qrX, top, QR_SIZE);
-  await barcode39(
-    doc,
-    head.dossierCode,
-    barX,
-    top + (QR_SIZE - BARCODE.height) / 2,
-    BARCODE.width,
-    BARCODE.height,
-  );
-  const width = barX - box.left - 10;
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text('Mã hồ sơ:', box.left, top + 12, { width });
-  doc.font(FONT.bold).fontSize(11).text(head.dossierCode, { width });
-  doc.x = box.left;
-  doc.y = top + QR_SIZE + 6;
-}
-
 /** Form number, header, number line and place-and-date, the codes, then the title (and a subtitle). */
 export async function documentHead(
   doc: PDFKit.PDFDocument,
@@ -88,7 +60,7 @@ export async function documentHead(
   }
   placeAndDate(doc, head.place, head.issuedAt, top);
   doc.y += 8;
-  await codeBand(doc, head);
+  await dossierCodeBand(doc, head.dossierCode, head.lookupUrl);
   const box = contentBox(doc);
   doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
   doc.moveDown(0.6);
