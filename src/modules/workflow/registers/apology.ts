@@ -1,13 +1,12 @@
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04; TT 03/2025: văn bản xin lỗi và đề nghị gia hạn). */
 import { contentBox, FONT, formatVietnamDateTime } from '../../../platform/pdf/index.js';
 import {
+  addresseeAndReceipt,
   documentHead,
   finishDocument,
   line,
   openDocument,
-  orBlank,
   signature,
-  timeOrBlank,
 } from './document-common.js';
 import type { ApologyData } from './document-types.js';
 
@@ -22,19 +21,11 @@ export async function renderApology(data: ApologyData, title: string): Promise<B
     doc.text(DRAFT_LABEL, box.left, doc.y, { width: box.width, align: 'center' });
     doc.fillColor('black').moveDown(0.4);
   }
-  line(doc, ['Kính gửi: Ông/Bà '], [data.applicant.name, true]);
-  line(doc, ['Địa chỉ: '], [orBlank(data.applicant.address), true]);
-  line(
+  addresseeAndReceipt(
     doc,
-    ['Vào lúc '],
-    [timeOrBlank(data.receivedAt), true],
-    [`, ${data.receivingAgencyName} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục hành chính: `],
-    [data.procedureName, true],
-    ['; mã hồ sơ: '],
-    [data.dossierCode, true],
+    data,
     ['. Thời gian hẹn trả kết quả giải quyết hồ sơ: '],
     [formatVietnamDateTime(data.oldDueAt), true],
-    ['.'],
   );
   line(
     doc,

@@ -70,6 +70,33 @@ export async function documentHead(
 /** A run of text; `true` marks the values filled in, printed bold. */
 export type Segment = [text: string, bold?: boolean];
 
+/** The letter's addressee and what was received when ("Kính gửi…", "Vào lúc … tiếp nhận hồ sơ…"), then `more`. */
+export function addresseeAndReceipt(
+  doc: PDFKit.PDFDocument,
+  data: {
+    applicant: { name: string; address: string | null };
+    receivedAt: Date | null;
+    receivingAgencyName: string;
+    procedureName: string;
+    dossierCode: string;
+  },
+  ...more: Segment[]
+) {
+  line(doc, ['Kính gửi: Ông/Bà '], [data.applicant.name, true]);
+  line(doc, ['Địa chỉ: '], [orBlank(data.applicant.address), true]);
+  line(
+    doc,
+    ['Vào lúc '],
+    [timeOrBlank(data.receivedAt), true],
+    [`, ${data.receivingAgencyName} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục hành chính: `],
+    [data.procedureName, true],
+    ['; mã hồ sơ: '],
+    [data.dossierCode, true],
+    ...more,
+    ['.'],
+  );
+}
+
 export function line(doc: PDFKit.PDFDocument, ...segments: Segment[]) {
   const box = contentBox(doc);
   ensureSpace(doc, BODY_SIZE * 1.6);
