@@ -2,6 +2,7 @@
  * The two-column header of Vietnamese administrative documents (NĐ 30/2020/NĐ-CP, Phụ lục I):
  * issuing body on the left, national name and motto on the right, each underlined by a short rule.
  */
+import { dossierCodeBand } from './codes.js';
 import { contentBox, FONT } from './document.js';
 import { formatPlaceAndDate } from './vietnam-time.js';
 
@@ -94,4 +95,45 @@ export function placeAndDate(doc: PDFKit.PDFDocument, place: string, at: Date, y
   doc.text(formatPlaceAndDate(place, at), right.x, y, { width: right.width, align: 'center' });
   doc.font(FONT.regular);
   doc.x = doc.page.margins.left;
+}
+
+/** What the head of every form needs besides its form number. */
+export interface FormHeadData {
+  agencyParentName: string | null;
+  agencyName: string;
+  place: string;
+  issuedAt: Date;
+  dossierCode: string;
+  /** What the QR code opens: the public tracking page with a signed token. */
+  lookupUrl: string;
+}
+
+/**
+ * The head of a form under its form number: the national header, an optional number line ("Số: …")
+ * left and the place and date right, the dossier code band, then the title. Leaves the cursor at the
+ * start of the body, in the body's font of `bodySize` points.
+ */
+export async function formHead(
+  doc: PDFKit.PDFDocument,
+  data: FormHeadData,
+  title: string,
+  numberLine: string | undefined,
+  bodySize: number,
+) {
+  nationalHeader(doc, { agencyParent: data.agencyParentName, agencyName: data.agencyName });
+  const top = doc.y + 2;
+  if (numberLine) {
+    const { left } = headerColumns(doc);
+    doc
+      .font(FONT.regular)
+      .fontSize(bodySize)
+      .text(numberLine, left.x, top, { width: left.width, align: 'center' });
+  }
+  placeAndDate(doc, data.place, data.issuedAt, top);
+  doc.y += 8;
+  await dossierCodeBand(doc, data.dossierCode, data.lookupUrl);
+  const box = contentBox(doc);
+  doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
+  doc.moveDown(0.6);
+  doc.font(FONT.regular).fontSize(bodySize);
 }

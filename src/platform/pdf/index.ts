@@ -11,7 +11,15 @@ export {
   numberPages,
   toBuffer,
 } from './document.js';
-export { type Column, type HeaderAgency, headerColumns, nationalHeader, placeAndDate } from './header.js';
+export {
+  type Column,
+  type FormHeadData,
+  formHead,
+  type HeaderAgency,
+  headerColumns,
+  nationalHeader,
+  placeAndDate,
+} from './header.js';
 export { drawTable, type TableColumn, type TableOptions } from './table.js';
 export {
   formatPlaceAndDate,

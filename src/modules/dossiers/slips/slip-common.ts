@@ -2,13 +2,10 @@
 import {
   contentBox,
   createA4Document,
-  dossierCodeBand,
   ensureSpace,
   FONT,
-  headerColumns,
-  nationalHeader,
+  formHead,
   numberPages,
-  placeAndDate,
   toBuffer,
 } from '../../../platform/pdf/index.js';
 import type { SlipData, SlipPerson } from './slip-types.js';
@@ -43,22 +40,7 @@ function formNumber(doc: PDFKit.PDFDocument, data: SlipData) {
  */
 export async function slipHead(doc: PDFKit.PDFDocument, data: SlipData, title: string, numberLine?: string) {
   formNumber(doc, data);
-  nationalHeader(doc, { agencyParent: data.agencyParentName, agencyName: data.agencyName });
-  const top = doc.y + 2;
-  if (numberLine) {
-    const { left } = headerColumns(doc);
-    doc
-      .font(FONT.regular)
-      .fontSize(BODY_SIZE)
-      .text(numberLine, left.x, top, { width: left.width, align: 'center' });
-  }
-  placeAndDate(doc, data.place, data.issuedAt, top);
-  doc.y += 8;
-  await dossierCodeBand(doc, data.dossierCode, data.trackingUrl);
-  const box = contentBox(doc);
-  doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
-  doc.moveDown(0.6);
-  doc.font(FONT.regular).fontSize(BODY_SIZE);
+  await formHead(doc, { ...data, lookupUrl: data.trackingUrl }, title, numberLine, BODY_SIZE);
 }
 
 /** Page numbers, then the bytes. */

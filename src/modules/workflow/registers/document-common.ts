@@ -2,14 +2,11 @@
 import {
   contentBox,
   createA4Document,
-  dossierCodeBand,
   ensureSpace,
   FONT,
   formatVietnamDateTime,
-  headerColumns,
-  nationalHeader,
+  formHead,
   numberPages,
-  placeAndDate,
   toBuffer,
 } from '../../../platform/pdf/index.js';
 import type { DocumentHead } from './document-types.js';
@@ -49,22 +46,7 @@ export async function documentHead(
   numberLine?: string,
 ) {
   formNumber(doc, head);
-  nationalHeader(doc, { agencyParent: head.agencyParentName, agencyName: head.agencyName });
-  const top = doc.y + 2;
-  if (numberLine) {
-    const { left } = headerColumns(doc);
-    doc
-      .font(FONT.regular)
-      .fontSize(BODY_SIZE)
-      .text(numberLine, left.x, top, { width: left.width, align: 'center' });
-  }
-  placeAndDate(doc, head.place, head.issuedAt, top);
-  doc.y += 8;
-  await dossierCodeBand(doc, head.dossierCode, head.lookupUrl);
-  const box = contentBox(doc);
-  doc.font(FONT.bold).fontSize(13.5).text(title, box.left, doc.y, { width: box.width, align: 'center' });
-  doc.moveDown(0.6);
-  doc.font(FONT.regular).fontSize(BODY_SIZE);
+  await formHead(doc, { ...head, lookupUrl: head.lookupUrl }, title, numberLine, BODY_SIZE);
 }
 
 /** A run of text; `true` marks the values filled in, printed bold. */
