@@ -20,7 +20,13 @@ export {
   nationalHeader,
   placeAndDate,
 } from './header.js';
-export { drawTable, type TableColumn, type TableOptions } from './table.js';
+export {
+  type ComponentCopies,
+  drawComponentTable,
+  drawTable,
+  type TableColumn,
+  type TableOptions,
+} from './table.js';
 export {
   formatPlaceAndDate,
   formatVietnamDate,

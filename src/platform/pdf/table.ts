@@ -95,3 +95,39 @@ export function drawTable(doc: PDFKit.PDFDocument, options: TableOptions): void 
   doc.x = contentBox(doc).left;
   doc.y += 4;
 }
+
+/** A dossier component as the forms list it: its name and how many originals and copies. */
+export interface ComponentCopies {
+  name: string;
+  originals: number;
+  certifiedCopies: number;
+  copies: number;
+}
+
+/** "01", "02"…; nothing for none, as the forms print it. */
+const copyCount = (n: number): string => (n > 0 ? String(n).padStart(2, '0') : '');
+
+/** The forms' component table (Mẫu 01, 05): No., document, originals, certified copies, photocopies. */
+export function drawComponentTable(
+  doc: PDFKit.PDFDocument,
+  components: readonly ComponentCopies[],
+  fontSize?: number,
+): void {
+  drawTable(doc, {
+    ...(fontSize ? { fontSize } : {}),
+    columns: [
+      { header: 'TT', width: 0.6, align: 'center' },
+      { header: 'Tên giấy tờ', width: 4.8 },
+      { header: 'Bản chính', width: 1.3, align: 'center' },
+      { header: 'Bản sao chứng thực', width: 2, align: 'center' },
+      { header: 'Bản photo', width: 1.3, align: 'center' },
+    ],
+    rows: components.map((c, i) => [
+      String(i + 1),
+      c.name,
+      copyCount(c.originals),
+      copyCount(c.certifiedCopies),
+      copyCount(c.copies),
+    ]),
+  });
+}

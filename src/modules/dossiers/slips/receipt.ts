@@ -1,9 +1,13 @@
 /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01, TT 01/2018/TT-VPCP). */
-import { drawTable, formatVietnamDateTime, formatVnd } from '../../../platform/pdf/index.js';
+import {
+  drawComponentTable,
+  drawTable,
+  formatVietnamDateTime,
+  formatVnd,
+} from '../../../platform/pdf/index.js';
 import {
   BLANK,
   contactLines,
-  count,
   finishSlip,
   keepWithTable,
   line,
@@ -42,22 +46,7 @@ function submitter(doc: PDFKit.PDFDocument, data: SlipData) {
 function components(doc: PDFKit.PDFDocument, data: SlipData) {
   keepWithTable(doc);
   line(doc, ['1. Thành phần hồ sơ nộp gồm:', true]);
-  drawTable(doc, {
-    columns: [
-      { header: 'TT', width: 0.6, align: 'center' },
-      { header: 'Tên giấy tờ', width: 4.8 },
-      { header: 'Bản chính', width: 1.3, align: 'center' },
-      { header: 'Bản sao chứng thực', width: 2, align: 'center' },
-      { header: 'Bản photo', width: 1.3, align: 'center' },
-    ],
-    rows: data.components.map((c, i) => [
-      String(i + 1),
-      c.name,
-      count(c.originals),
-      count(c.certifiedCopies),
-      count(c.copies),
-    ]),
-  });
+  drawComponentTable(doc, data.components);
 }
 
 function fees(doc: PDFKit.PDFDocument, data: SlipData) {

@@ -124,6 +124,3 @@ export function signatures(doc: PDFKit.PDFDocument, left: Signer | null, right: 
   doc.x = box.left;
   doc.y = top + SIGNATURE_HEIGHT;
 }
-
-/** Components and counts as table cells; an empty cell rather than 0, as on the paper form. */
-export const count = (n: number): string => (n > 0 ? String(n).padStart(2, '0') : '');

@@ -3,7 +3,12 @@
  * fields, its components, then every hand-over (I. of the dossier, II. of the result back to the
  * desk) with the giving step's result: trước hạn / đúng hạn / quá hạn.
  */
-import { drawTable, ensureSpace, formatVietnamDateTime } from '../../../platform/pdf/index.js';
+import {
+  drawComponentTable,
+  drawTable,
+  ensureSpace,
+  formatVietnamDateTime,
+} from '../../../platform/pdf/index.js';
 import type { Timeliness } from '../step-deadlines.js';
 import { documentHead, finishDocument, line, openDocument, orBlank, timeOrBlank } from './document-common.js';
 import type { ControlSheetData, HandoverRow } from './document-types.js';
@@ -13,8 +18,6 @@ export const TIMELINESS_MARK: Record<Timeliness, string> = {
   on_time: 'Đúng hạn',
   late: 'Quá hạn',
 };
-
-const count = (n: number): string => (n > 0 ? String(n).padStart(2, '0') : '');
 
 function handoverTable(doc: PDFKit.PDFDocument, heading: string, rows: HandoverRow[]) {
   ensureSpace(doc, 90);
@@ -63,23 +66,7 @@ export async function renderControlSheet(data: ControlSheetData, title: string):
   line(doc, ['Ngày hẹn trả kết quả: '], [timeOrBlank(data.dueAt), true]);
   ensureSpace(doc, 80);
   line(doc, ['Thành phần hồ sơ:', true]);
-  drawTable(doc, {
-    fontSize: 9.5,
-    columns: [
-      { header: 'TT', width: 0.6, align: 'center' },
-      { header: 'Tên giấy tờ', width: 5 },
-      { header: 'Bản chính', width: 1.2, align: 'center' },
-      { header: 'Bản sao chứng thực', width: 1.6, align: 'center' },
-      { header: 'Bản photo', width: 1.2, align: 'center' },
-    ],
-    rows: data.components.map((c, i) => [
-      String(i + 1),
-      c.name,
-      count(c.originals),
-      count(c.certifiedCopies),
-      count(c.copies),
-    ]),
-  });
+  drawComponentTable(doc, data.components, 9.5);
   handoverTable(
     doc,
     'I. GIAO, NHẬN HỒ SƠ',
