@@ -2,11 +2,13 @@
  * Processing at the ward: the demo specialist of phường Hạ Long logs in, opens the dossiers to
  * process, finds one of the demo dossiers handed over to the ward by typing its code in the search
  * box (as a barcode scanner does: the code, then Enter), opens it, receives the hand-over, takes the
- * step, forwards it to the next step and reads the new row in the history. Then the same on a phone
+ * step, forwards it to the next step with a draft decision attached, reads the new row in the history,
+ * and opens the draft in the page's PDF viewer. Then the same on a phone
  * with JavaScript off. Each page checked with axe-core and screenshotted; phone pages must fit 360 px.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import PDFDocument from 'pdfkit';
 import type { Page } from 'playwright-core';
 import {
   checkPage,
@@ -29,7 +31,21 @@ async function unclaimedCodes(page: Page): Promise<string[]> {
   return page.locator('table tbody tr td:first-child a').allInnerTexts();
 }
 
-/** Takes a handed-over dossier through receive, claim and forward, pressing the buttons as a person does. */
+/** A one-page PDF, as an officer's draft decision would be. */
+function draftDecision(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.fontSize(18).text('Du thao quyet dinh (motcua e2e)', 72, 72);
+  doc.end();
+  return done;
+}
+
+/**
+ * Takes a handed-over dossier through receive, claim and forward (with a draft decision attached),
+ * pressing the buttons as a person does.
+ */
 async function processOne(page: Page, code: string, shot: string, phone: boolean) {
   assert.equal(decodeURIComponent(new URL(page.url()).pathname), `/can-bo/ho-so/${code}`);
   assert.equal(await seenText(page.locator('h1')), `Hồ sơ ${code}`);
@@ -48,6 +64,11 @@ async function processOne(page: Page, code: string, shot: string, phone: boolean
 
   const forward = page.locator('form', { has: page.getByRole('button', { name: 'Chuyển bước tiếp theo' }) });
   await forward.getByLabel('Ghi chú (không bắt buộc)').fill('Đã thẩm định, đủ điều kiện');
+  await forward.getByLabel('Tài liệu gửi kèm (không bắt buộc)').setInputFiles({
+    name: `du-thao-quyet-dinh-${shot}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: await draftDecision(),
+  });
   await page.getByRole('button', { name: 'Chuyển bước tiếp theo' }).click();
   await page.waitForLoadState();
   assert.equal(await seenText(page.locator('.desk-banner')), 'Đã thực hiện: Chuyển bước tiếp theo.');
@@ -56,6 +77,21 @@ async function processOne(page: Page, code: string, shot: string, phone: boolean
   assert.match(history, /Chuyển bước tiếp theo/);
   assert.match(history, /Đã thẩm định, đủ điều kiện/);
   assert.match(history, /Trần Minh Đức/);
+  const working = await seenText(page.locator('#tai-lieu-xu-ly'));
+  assert.match(
+    working,
+    new RegExp(`du-thao-quyet-dinh-${shot}\\.pdf\\s+Chuyển bước tiếp theo, Trần Minh Đức`),
+  );
+  if (!phone) {
+    // The viewer: the PDF opens inside the page, in a frame motcua allows only itself to use.
+    const shown = page.waitForResponse((r) => /\/attachments\/[0-9a-f-]+$/.test(r.url()));
+    await page.locator('#tai-lieu-xu-ly summary').first().click();
+    const response = await shown;
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    assert.match(response.headers()['content-security-policy'] ?? '', /frame-ancestors 'self'/);
+    assert.ok(await page.locator('#tai-lieu-xu-ly iframe').first().isVisible());
+  }
   await checkPage(
     page,
     `dossier page after forwarding (${shot})`,

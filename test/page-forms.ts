@@ -34,3 +34,19 @@ export async function postForm(app: App, url: string, cookie: string, fields: Re
     payload: new URLSearchParams({ ...fields, _csrf: csrf.token }).toString(),
   });
 }
+
+/** A multipart/form-data body as a browser sends it: fields and files in order. */
+export async function multipartBody(
+  fields: [string, string | { bytes: Buffer; name: string; type: string }][],
+): Promise<{ payload: Buffer; headers: { 'content-type': string } }> {
+  const fd = new FormData();
+  for (const [k, v] of fields) {
+    if (typeof v === 'string') fd.append(k, v);
+    else fd.append(k, new Blob([v.bytes], { type: v.type }), v.name);
+  }
+  const r = new Request('http://x', { method: 'POST', body: fd });
+  return {
+    payload: Buffer.from(await r.arrayBuffer()),
+    headers: { 'content-type': r.headers.get('content-type') ?? '' },
+  };
+}

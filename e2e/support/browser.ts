@@ -37,8 +37,14 @@ export function baseUrl(): string {
 
 export const url = (p: string) => `${baseUrl()}${p}`;
 
-/** The text as a person reads it on screen (rendered: hidden parts left out, whitespace collapsed). */
-export function seenText(locator: Locator): Promise<string> {
+/**
+ * The text as a person reads it on screen (rendered: hidden parts left out, whitespace collapsed).
+ * A click on a link returns once the next page has started to arrive; reading then could see half
+ * of it (a CI run read a preview's heading without the notice below it), so the page is first
+ * allowed to finish loading.
+ */
+export async function seenText(locator: Locator): Promise<string> {
+  await locator.page().waitForLoadState('load');
   return locator.innerText();
 }
 

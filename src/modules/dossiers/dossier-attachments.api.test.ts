@@ -4,6 +4,7 @@ import { v7 } from 'uuid';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { officerPrincipal, onlineBody, seedIntakeWorld } from '../../../test/factories-dossiers.js';
 import { insertOfficer } from '../../../test/factories-identity.js';
+import { multipartBody } from '../../../test/page-forms.js';
 import { fixedClock } from '../../platform/clock.js';
 import { sessionAt as sessionOn } from './pages/desk/desk-test-support.js';
 import { requestCompletion } from './review.service.js';
@@ -33,18 +34,7 @@ async function newDossier(key: string) {
   return (await submitDossier(ctx, desk, body as never, key)).dossier;
 }
 
-async function multipart(fields: [string, string | { bytes: Buffer; name: string; type: string }][]) {
-  const fd = new FormData();
-  for (const [k, v] of fields) {
-    if (typeof v === 'string') fd.append(k, v);
-    else fd.append(k, new Blob([v.bytes], { type: v.type }), v.name);
-  }
-  const r = new Request('http://x', { method: 'POST', body: fd });
-  return {
-    payload: Buffer.from(await r.arrayBuffer()),
-    headers: { 'content-type': r.headers.get('content-type') ?? '' },
-  };
-}
+const multipart = multipartBody;
 
 async function upload(
   code: string,

@@ -13,6 +13,7 @@ import { attachmentErrors, readAttachment, type StoredUpload } from './attachmen
 import { addAttachment, removeAttachment } from './dossier-attachments.service.js';
 import { getDossierForCaller } from './dossier-read.service.js';
 import { idempotencyKeyOf } from './dossiers.api.js';
+import { findWorkingFile, storeWorkingFile } from './working-files.service.js';
 
 const tags = ['dossiers'];
 const CITIZEN_OR_DESK = { citizen: true, officer: ['one_stop'] } as const;
@@ -148,6 +149,52 @@ async function readParts(
   return stored;
 }
 
+/**
+ * Reads a processing form sent as multipart: every field into the returned map (a repeated name
+ * keeps each value, in order), every file part
+ * stored as a working document of the dossier (see working-files.service.ts), in order. Shared by
+ * the working-files API and the officer's action forms.
+ */
+export async function readWorkingParts(
+  ctx: AppContext,
+  req: FastifyRequest,
+  principal: Principal,
+  dossierId: string,
+  /** Filled as the fields arrive: what was typed before a refused file is still there. */
+  fields: Record<string, string[]> = {},
+): Promise<{ fields: Record<string, string[]>; files: StoredUpload[] }> {
+  if (!req.isMultipart()) throw notMultipart();
+  const header = req.headers['idempotency-key'];
+  const requestKey = header === undefined ? undefined : idempotencyKeyOf(header);
+  const files: StoredUpload[] = [];
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'field') {
+        const value = typeof part.value === 'string' ? part.value : '';
+        fields[part.fieldname] = [...(fields[part.fieldname] ?? []), value];
+        continue;
+      }
+      // An empty file input still sends a part without a name: nothing chosen.
+      if (!part.filename) {
+        part.file.resume();
+        continue;
+      }
+      files.push(
+        await storeWorkingFile(ctx, principal, dossierId, {
+          stream: limited(part.file, ctx.config.uploadMaxFileMb),
+          fileName: part.filename,
+          requestKey: requestKey ? `${requestKey}#${files.length}` : undefined,
+        }),
+      );
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw attachmentErrors.tooLarge(ctx.config.uploadMaxFileMb);
+    throw e;
+  }
+  return { fields, files };
+}
+
 async function download(
   ctx: AppContext,
   req: FastifyRequest,
@@ -156,10 +203,18 @@ async function download(
   fileId: string,
 ) {
   const d = await getDossierForCaller(ctx.db, req.principal, id);
-  const shown = d.components.flatMap((c) => c.files).find((f) => f.id === fileId);
+  const shown =
+    d.components.flatMap((c) => c.files).find((f) => f.id === fileId) ??
+    (await findWorkingFile(ctx.db, req.principal, d.id, fileId));
   if (!shown) throw notFound();
   const content = await readAttachment(ctx, shown.id);
+  // The officer's dossier page shows PDFs in a frame of its own: this response may be framed by
+  // motcua's pages (and only by them); every other page keeps frame-ancestors 'none'.
+  const csp = String(reply.getHeader('content-security-policy') ?? '');
+  if (csp)
+    reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
   return reply
+    .header('x-frame-options', 'SAMEORIGIN')
     .type(content.mediaType)
     .header('content-length', String(content.size))
     .header('content-disposition', contentDisposition(content.fileName, content.mediaType))

@@ -20,6 +20,7 @@ export type {
   Person,
   ReturnMethod,
 } from './dossier.js';
+export { readWorkingParts } from './dossier-attachments.api.js';
 export { formatDossierCode, isDossierCode, localDay, parseDossierCode } from './dossier-code.js';
 export { findDossier, getDossier, getDossierForCaller } from './dossier-read.service.js';
 export {
@@ -36,6 +37,7 @@ export {
 } from './events.js';
 export { actionLabel as dossierActionLabel } from './history-labels.js';
 export { type DossierStatus, STATUS_NAMES, transition } from './lifecycle.js';
+export { ACCEPT as ATTACHMENT_ACCEPT } from './pages/citizen/intake.view.js';
 export { readSearch as readDossierSearch } from './pages/desk/desk-list.service.js';
 export {
   CHANNEL_LABELS,
@@ -53,6 +55,11 @@ export { receiveDossier } from './review.service.js';
 export { submitDossier } from './submission.service.js';
 export { trackingUrl } from './tracking-token.js';
 export { dossierChanged } from './transitions.js';
+export {
+  attachWorkingFiles,
+  listWorkingFiles,
+  type WorkingFile,
+} from './working-files.service.js';
 
 export const dossiersModule: AppModule = {
   name: 'dossiers',

@@ -15,6 +15,7 @@ import { loadWorkingCalendar } from '../calendar/index.js';
 import { versionAt } from '../catalogue/index.js';
 import {
   appendDossierHistory,
+  attachWorkingFiles,
   type DossierStatus,
   dossierChanged,
   findDossier,
@@ -271,6 +272,11 @@ export interface ActionInput {
   method?: 'cash' | 'transfer' | undefined;
   /** extend: the new appointment (ISO date-time); defaults to the drafted letter's. */
   newDueAt?: string | undefined;
+  /**
+   * Working documents (tài liệu xử lý) the action carries: ids of files the officer uploaded to the
+   * dossier beforehand (POST /api/v1/dossiers/{id}/working-files), tied to this action's history entry.
+   */
+  fileIds?: string[] | undefined;
 }
 
 const fieldError = (code: string, field: string, vi: string, en: string) =>
@@ -654,8 +660,9 @@ export async function applyProcessingAction(
       );
       if (!moved) throw dossierChanged();
       const where = action === 'start' ? plan[0]?.agencyId : (current?.agency_id ?? head.competent_agency_id);
+      const historyId = newId();
       await appendDossierHistory(trx, {
-        id: newId(),
+        id: historyId,
         dossierId: head.id,
         at: now,
         // The citizen's completion of a dossier is "complete" in the dossiers module: a decision is "decide".
@@ -674,6 +681,15 @@ export async function applyProcessingAction(
         stepStartedAt: stepStart,
         stepDueAt: stepDue,
       });
+      if (input.fileIds?.length) {
+        await attachWorkingFiles(trx, {
+          dossierId: head.id,
+          uploadedById: principal.id,
+          fileIds: input.fileIds,
+          historyId,
+          at: now,
+        });
+      }
       const event = eventOf(action, {
         head,
         current,

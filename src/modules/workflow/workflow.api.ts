@@ -5,7 +5,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-type.js';
 import type { AppContext } from '../../platform/module.js';
+import { readWorkingParts } from '../dossiers/index.js';
 import { APPLIED_ACTIONS, type AppliedAction, applyProcessingAction } from './processing.service.js';
+import { assertHoldsDossier, noWorkingFile } from './working-files.js';
 
 const PROCESSORS = {
   officer: ['one_stop', 'specialist', 'department_head', 'agency_leader', 'clerk'],
@@ -41,6 +43,7 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
           amount?: number;
           method?: 'cash' | 'transfer';
           newDueAt?: string;
+          fileIds?: string[];
         }
       | undefined;
   }>(
@@ -66,7 +69,7 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
           'stop (status 8) and withdraw (status 7), both with a reason. ' +
           'Errors: workflow.reason_required, workflow.invalid_assignee, workflow.invalid_target_step, ' +
           'workflow.invalid_amount, workflow.amount_required, workflow.receipt_number_required, ' +
-          'workflow.invalid_method, workflow.invalid_new_due_at (400), workflow.forbidden and workflow.not_your_step (403), ' +
+          'workflow.invalid_method, workflow.invalid_new_due_at, workflow.files_not_found (400), workflow.forbidden and workflow.not_your_step (403), ' +
           'workflow.action_not_allowed, workflow.step_taken, workflow.no_workflow, ' +
           'workflow.partner_unknown and dossier.changed (409), dossier.not_found (404).',
         params: Type.Object({
@@ -96,6 +99,14 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
             newDueAt: Type.Optional(
               Type.String({ format: 'date-time', description: 'extend: the new appointment' }),
             ),
+            fileIds: Type.Optional(
+              Type.Array(Type.String({ format: 'uuid' }), {
+                maxItems: 20,
+                description:
+                  'Working documents (tài liệu xử lý) the action carries, uploaded first with ' +
+                  'POST /api/v1/dossiers/{id}/working-files (any action; e.g. forward with the draft decision)',
+              }),
+            ),
           }),
         ),
         response: { 200: HeadJson },
@@ -111,6 +122,7 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
         amount: req.body?.amount,
         method: req.body?.method,
         newDueAt: req.body?.newDueAt,
+        fileIds: req.body?.fileIds,
       });
       return {
         id: h.id,
@@ -127,6 +139,48 @@ export function registerWorkflowApi(app: App, ctx: AppContext) {
             }
           : null,
       };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/dossiers/:id/working-files',
+    {
+      config: { access: PROCESSORS },
+      schema: {
+        tags: ['workflow'],
+        summary: 'Tải lên tài liệu xử lý / Upload working documents',
+        description:
+          'multipart/form-data with one or more file parts (same types and limits as attachments). The ' +
+          'caller must be able to act on the dossier now (hold its current step). The files wait, ' +
+          'attached to nothing, until an action names them in fileIds (POST …/actions/{action}); the ' +
+          'nightly clean-up removes those no action carried after UPLOAD_ORPHAN_HOURS. Citizens never ' +
+          'see working documents. Idempotency-Key header required (a retry stores nothing again). Errors: ' +
+          'attachment.* (see the attachments upload), attachment.no_file (400), workflow.not_your_step ' +
+          '(403), dossier.not_found (404).',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }) }),
+        response: {
+          201: Type.Object({
+            files: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                fileName: Type.String(),
+                mediaType: Type.String(),
+                size: Type.Number(),
+                sha256: Type.String(),
+                scanStatus: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const head = await assertHoldsDossier(ctx, req.principal!, req.params.id);
+      const { files } = await readWorkingParts(ctx, req, req.principal!, head.id);
+      if (files.length === 0) throw noWorkingFile();
+      if (files.every((f) => f.replayed)) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({ files: files.map(({ replayed: _, ...f }) => f) });
     },
   );
 }

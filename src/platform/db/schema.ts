@@ -504,6 +504,7 @@ export interface DossierFiles {
   dossier_id: string | null;
   draft_id: string | null;
   file_name: string;
+  history_id: string | null;
   id: string;
   media_type: string;
   removed_at: Timestamp | null;

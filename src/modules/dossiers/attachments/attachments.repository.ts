@@ -42,7 +42,8 @@ export async function insertFileRow(db: Db, r: NewFileRow): Promise<void> {
       scan_status: r.scanStatus,
       scan_detail: r.scanDetail,
       created_at: r.at,
-      attached_at: r.dossierId ? r.at : null,
+      // A working document waits for the action that carries it (history_id, attached_at).
+      attached_at: r.dossierId && r.componentId ? r.at : null,
       removed_at: r.removedAt,
       request_key: r.requestKey ?? null,
     })
@@ -91,13 +92,16 @@ export async function draftExists(db: Db, draftId: string): Promise<boolean> {
   return r !== undefined;
 }
 
-export async function componentBelongsTo(db: Db, dossierId: string, componentId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('dossier_components')
-    .select('id')
-    .where('id', '=', componentId)
-    .where('dossier_id', '=', dossierId)
-    .executeTakeFirst();
+/** The component is the dossier's; without a component (working documents), the dossier exists. */
+export async function componentBelongsTo(db: Db, dossierId: string, componentId?: string): Promise<boolean> {
+  const r = componentId
+    ? await db
+        .selectFrom('dossier_components')
+        .select('id')
+        .where('id', '=', componentId)
+        .where('dossier_id', '=', dossierId)
+        .executeTakeFirst()
+    : await db.selectFrom('dossiers').select('id').where('id', '=', dossierId).executeTakeFirst();
   return r !== undefined;
 }
 
@@ -140,8 +144,9 @@ export async function deleteExpiredDrafts(db: Db, before: Date, limit: number): 
 }
 
 /**
- * Deletes up to `limit` uploads never attached to a dossier, created before `before`, whose draft
- * is gone or was not changed since `draftBefore`; returns the sha-256 of each deleted row.
+ * Deletes up to `limit` uploads never attached, created before `before`: draft uploads whose draft
+ * is gone or was not changed since `draftBefore`, and working documents no action carried; returns
+ * the sha-256 of each deleted row.
  * Quarantined (infected) rows stay: an administrator may need them.
  */
 export async function deleteOrphanFiles(
@@ -157,10 +162,22 @@ export async function deleteOrphanFiles(
         .selectFrom('dossier_files as f')
         .leftJoin('dossier_drafts as d', 'd.id', 'f.draft_id')
         .select('f.id')
-        .where('f.dossier_id', 'is', null)
         .where('f.created_at', '<', before)
         .where('f.scan_status', '<>', 'infected')
-        .where((w) => w.or([w('d.id', 'is', null), w('d.updated_at', '<', draftBefore)]))
+        .where((w) =>
+          w.or([
+            w.and([
+              w('f.dossier_id', 'is', null),
+              w.or([w('d.id', 'is', null), w('d.updated_at', '<', draftBefore)]),
+            ]),
+            w.and([
+              w('f.dossier_id', 'is not', null),
+              w('f.component_id', 'is', null),
+              w('f.history_id', 'is', null),
+              w('f.attached_at', 'is', null),
+            ]),
+          ]),
+        )
         .limit(limit),
     )
     .returning('sha256')

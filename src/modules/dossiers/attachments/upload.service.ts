@@ -27,7 +27,13 @@ import { cleanFileName } from './file-name.js';
 export const MB = 1_048_576;
 
 export type AttachmentsCtx = Pick<AppContext, 'db' | 'files' | 'clock' | 'config'>;
-export type UploadTarget = { draftId: string; slot: number } | { dossierId: string; componentId: string };
+/**
+ * Where an upload goes: a draft's slot, a dossier's component, or (componentId null) a dossier's
+ * working documents (tài liệu xử lý), which an officer's processing action attaches afterwards.
+ */
+export type UploadTarget =
+  | { draftId: string; slot: number }
+  | { dossierId: string; componentId: string | null };
 export interface Uploader {
   kind: 'citizen' | 'officer';
   id: string;
@@ -83,7 +89,7 @@ export async function earlierUpload(
   return row ? storedOf(row) : undefined;
 }
 
-export const isDossierTarget = (t: UploadTarget): t is { dossierId: string; componentId: string } =>
+export const isDossierTarget = (t: UploadTarget): t is { dossierId: string; componentId: string | null } =>
   'dossierId' in t;
 export const targetKey = (t: UploadTarget) => (isDossierTarget(t) ? t.dossierId : t.draftId);
 
@@ -106,7 +112,7 @@ export async function assertTargetBudget(db: Db, target: UploadTarget, addBytes:
 
 async function assertTargetExists(db: Db, target: UploadTarget) {
   const found = isDossierTarget(target)
-    ? await componentBelongsTo(db, target.dossierId, target.componentId)
+    ? await componentBelongsTo(db, target.dossierId, target.componentId ?? undefined)
     : await draftExists(db, target.draftId);
   if (!found) throw attachmentErrors.targetNotFound();
 }

@@ -5,7 +5,14 @@
  */
 import { translator } from '../../../platform/html/i18n.js';
 import { CsrfField, type PageContext } from '../../../platform/html/layout.js';
-import { type FormErrors, NO_ERRORS, SelectField, TextArea, TextField } from '../../dossiers/index.js';
+import {
+  ATTACHMENT_ACCEPT,
+  type FormErrors,
+  NO_ERRORS,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../dossiers/index.js';
 import { actionName, m } from './officer.messages.js';
 import { actionHref } from './officer-parts.js';
 
@@ -20,6 +27,65 @@ export interface ActionFormsProps {
   assignees: { id: string; full_name: string }[];
   /** The action posted last, what was typed in it, and its errors. */
   posted: { action: string; form: Record<string, string>; errors: FormErrors } | null;
+  /** Working documents the caller uploaded that no action carried yet (a refused action's files). */
+  waitingFiles: { id: string; fileName: string }[];
+}
+
+/** Actions whose form sends working documents along (multipart). */
+export const FILE_ACTIONS: ReadonlySet<string> = new Set([
+  'forward',
+  'transfer',
+  'return_step',
+  'receive_handover',
+  'complete',
+  'request_supplement',
+  'stop',
+]);
+
+function AttachFields(props: ActionFormsProps & { action: string }) {
+  const t = translator(props.ctx.lang);
+  const id = `${props.action}-files`;
+  const errors = props.posted?.action === props.action ? props.posted.errors : NO_ERRORS;
+  const error = errors.items.find((e) => e.field === 'files')?.text;
+  return (
+    <>
+      {props.waitingFiles.length > 0 ? (
+        <fieldset class="wf-waiting">
+          <legend safe>{t(m.attachWaiting)}</legend>
+          {props.waitingFiles.map((f) => (
+            <label>
+              <input type="checkbox" name="fileIds" value={f.id} checked /> <span safe>{f.fileName}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        ''
+      )}
+      <div class={error ? 'field field--error' : 'field'}>
+        <label for={id} safe>
+          {t(m.attachFiles)}
+        </label>
+        <span class="hint" id={`${id}-hint`} safe>
+          {t(m.attachHint)}
+        </span>
+        {error ? (
+          <span class="field-error" id={`${id}-error`} safe>
+            {error}
+          </span>
+        ) : (
+          ''
+        )}
+        <input
+          id={id}
+          type="file"
+          name="files"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        />
+      </div>
+    </>
+  );
 }
 
 const DANGER = new Set(['stop', 'withdraw', 'return_step']);
@@ -144,13 +210,24 @@ export function ActionForms(props: ActionFormsProps) {
   return (
     <div class="wf-actions">
       {props.actions.map(({ action, needs }) => (
-        <form method="post" action={actionHref(props.code, action)} aria-labelledby={`${action}-title`}>
+        // A form with files is read as a stream by the handler: its CSRF token travels in the URL.
+        <form
+          method="post"
+          action={
+            FILE_ACTIONS.has(action)
+              ? `${actionHref(props.code, action)}?_csrf=${encodeURIComponent(props.csrf)}`
+              : actionHref(props.code, action)
+          }
+          enctype={FILE_ACTIONS.has(action) ? 'multipart/form-data' : undefined}
+          aria-labelledby={`${action}-title`}
+        >
           <h3 id={`${action}-title`} safe>
             {t(actionName(action))}
           </h3>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="rowVersion" value={String(props.rowVersion)} />
           <Fields {...props} action={action} needs={needs} />
+          {FILE_ACTIONS.has(action) ? <AttachFields {...props} action={action} /> : ''}
           <button class={DANGER.has(action) ? 'button button--danger' : 'button'} type="submit" safe>
             {t(actionName(action))}
           </button>

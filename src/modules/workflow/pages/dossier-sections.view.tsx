@@ -7,6 +7,7 @@ import {
   formatWhen,
   type Person,
   statusText,
+  type WorkingFile,
 } from '../../dossiers/index.js';
 import { timeliness } from '../step-deadlines.js';
 import { m, roleName } from './officer.messages.js';
@@ -59,28 +60,91 @@ export function PersonCard(props: { lang: Lang; title: string; p: Person; person
   );
 }
 
-function FileLinks(props: { lang: Lang; code: string; c: DossierComponent }) {
+/**
+ * One file: an image shown at once, a PDF in a frame folded under "Xem trong trang" (loaded only
+ * when opened), anything else by its links. Open (new tab) and download stay for every file.
+ */
+function FileItem(props: { lang: Lang; href: string; fileName: string; mediaType: string; extra?: string }) {
   const t = translator(props.lang);
+  const { href, fileName } = props;
+  return (
+    <li>
+      {props.mediaType.startsWith('image/') && props.mediaType !== 'image/tiff' ? (
+        <img src={href} alt={fileName} loading="lazy" />
+      ) : (
+        ''
+      )}
+      <span safe>{fileName}</span>
+      {props.extra ? (
+        <span class="hint" safe>
+          {props.extra}
+        </span>
+      ) : (
+        ''
+      )}{' '}
+      <a href={href} target="_blank" rel="noopener" safe>
+        {t(m.open)}
+      </a>
+      <a href={href} download={fileName} safe>
+        {t(m.download)}
+      </a>
+      {props.mediaType === 'application/pdf' ? (
+        <details class="wf-pdf">
+          <summary safe>{`${t(m.viewInPage)}: ${fileName}`}</summary>
+          <iframe src={href} title={fileName} loading="lazy"></iframe>
+        </details>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
+
+function FileLinks(props: { lang: Lang; code: string; c: DossierComponent }) {
   return (
     <ul class="wf-files">
       {props.c.files
         .filter((f) => f.scanStatus !== 'infected')
-        .map((f) => {
-          const href = attachmentHref(props.code, f.id);
-          return (
-            <li>
-              {f.mediaType.startsWith('image/') ? <img src={href} alt={f.fileName} loading="lazy" /> : ''}
-              <span safe>{f.fileName}</span>{' '}
-              <a href={href} target="_blank" rel="noopener" safe>
-                {t(m.open)}
-              </a>
-              <a href={href} download={f.fileName} safe>
-                {t(m.download)}
-              </a>
-            </li>
-          );
-        })}
+        .map((f) => (
+          <FileItem
+            lang={props.lang}
+            href={attachmentHref(props.code, f.id)}
+            fileName={f.fileName}
+            mediaType={f.mediaType}
+          />
+        ))}
     </ul>
+  );
+}
+
+/** Tài liệu xử lý: the documents officers sent with their actions, each with the action, who and when. */
+export function WorkingFiles(props: { lang: Lang; code: string; files: WorkingFile[] }) {
+  const t = translator(props.lang);
+  return (
+    <section class="desk-card wf-viewer" id="tai-lieu-xu-ly">
+      <h2 safe>{t(m.workingFiles)}</h2>
+      {props.files.length === 0 ? (
+        <p class="hint" safe>
+          {t(m.workingFilesNone)}
+        </p>
+      ) : (
+        <ul class="wf-files">
+          {props.files.map((f) => (
+            <FileItem
+              lang={props.lang}
+              href={attachmentHref(props.code, f.id)}
+              fileName={f.fileName}
+              mediaType={f.mediaType}
+              extra={
+                f.action
+                  ? `${t(dossierActionLabel(f.action))}, ${f.actorName ?? ''}, ${formatWhen(f.at)}`
+                  : t(m.workingWaiting)
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -8,7 +8,7 @@ import { translator } from '../../../platform/html/i18n.js';
 import { ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
 import { CHANNEL_LABELS, formatWhen, statusText } from '../../dossiers/index.js';
 import { ActionForms, type ActionFormsProps } from './action-forms.view.js';
-import { Components, FactList, History, PersonCard, Steps } from './dossier-sections.view.js';
+import { Components, FactList, History, PersonCard, Steps, WorkingFiles } from './dossier-sections.view.js';
 import { m } from './officer.messages.js';
 import type { OfficerDossierPage } from './officer-dossier.service.js';
 import { dueState, INBOX_PATH, OfficerStyles } from './officer-parts.js';
@@ -113,6 +113,7 @@ export function OfficerDossierView(props: {
             />
           </section>
           <Components lang={lang} code={d.code} components={d.components} />
+          <WorkingFiles lang={lang} code={d.code} files={props.page.workingFiles} />
         </div>
       </div>
       <section class="desk-card" id="giay-to">

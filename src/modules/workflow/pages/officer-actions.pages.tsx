@@ -11,11 +11,12 @@ import type { Principal } from '../../../platform/http/access.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { pageContext } from '../../../platform/http/lang.js';
 import type { AppContext } from '../../../platform/module.js';
+import { readWorkingParts } from '../../dossiers/index.js';
 import { APPLIED_ACTIONS, type AppliedAction, applyProcessingAction } from '../processing.service.js';
 import type { ActionFormsProps } from './action-forms.view.js';
 import { type Banner, OfficerDossierView } from './dossier.view.js';
 import { actionName, m } from './officer.messages.js';
-import { loadOfficerDossier } from './officer-dossier.service.js';
+import { loadOfficerDossier, type OfficerDossierPage } from './officer-dossier.service.js';
 import { field, fieldErrors, INBOX_PATH, officerDossierHref } from './officer-parts.js';
 import { PROCESSORS } from './officer-work.service.js';
 
@@ -52,6 +53,9 @@ async function render(
           earlierSteps: current ? page.steps.filter((s) => s.position < current.position) : [],
           assignees: page.assignees,
           posted: o.posted ?? null,
+          waitingFiles: page.workingFiles.filter(
+            (f) => f.historyId === null && f.uploadedById === req.principal?.id,
+          ),
         }}
       />,
     );
@@ -82,24 +86,58 @@ function inputOf(form: Record<string, string>) {
   };
 }
 
+/**
+ * The posted form: urlencoded, or multipart when it sends working documents. The files are stored
+ * first (bytes durable, attached to nothing); the action then carries them, with the ones a refused
+ * attempt kept (ticked boxes `fileIds`). Only someone who may act now gets files stored at all.
+ */
+async function postedForm(
+  ctx: AppContext,
+  req: FastifyRequest,
+  principal: Principal,
+  page: OfficerDossierPage,
+  fields: Record<string, string[]>,
+): Promise<{ body: unknown; fileIds: string[] }> {
+  if (!req.isMultipart()) return { body: req.body, fileIds: [] };
+  if (page.state.actions.length === 0) {
+    // Nothing may be done now: the files are not read; the action below is refused as usual.
+    for await (const part of req.parts()) if (part.type === 'file') part.file.resume();
+    return { body: {}, fileIds: [] };
+  }
+  const { files } = await readWorkingParts(ctx, req, principal, page.d.id, fields);
+  return { body: fields, fileIds: [...(fields.fileIds ?? []), ...files.map((f) => f.id)] };
+}
+
 async function act(ctx: AppContext, req: FastifyRequest<ActionParams>, reply: FastifyReply) {
   const { code, action } = req.params;
   const principal = req.principal as Principal;
   // Unknown or invisible dossier: 404 before anything else.
   const before = await loadOfficerDossier(ctx, principal, code, req.ip);
-  const form = Object.fromEntries(FIELDS.map((k) => [k, field(req.body, k)]));
+  let posted: Awaited<ReturnType<typeof postedForm>>;
+  const fields: Record<string, string[]> = {};
+  try {
+    posted = await postedForm(ctx, req, principal, before, fields);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.kind !== 'validation') throw err;
+    // A refused file (type, size, virus): nothing was applied; the message sits at the file field,
+    // what was typed stays, and the files stored before it wait, ticked, for the next try.
+    const form = Object.fromEntries(FIELDS.map((k) => [k, field(fields, k)]));
+    const errors = { items: [{ field: 'files', text: err.text[req.lang] }] };
+    return render(ctx, req, reply, code, { posted: { action, form, errors }, status: err.status });
+  }
+  const form = Object.fromEntries(FIELDS.map((k) => [k, field(posted.body, k)]));
   const changed = { text: m.changed[req.lang], warning: true };
   if (!isApplied(action))
     return render(ctx, req, reply, code, {
       status: 400,
       posted: { action, form, errors: { items: [{ field: '', text: m.unknownAction[req.lang] }] } },
     });
-  const version = field(req.body, 'rowVersion');
+  const version = field(posted.body, 'rowVersion');
   if (version !== '' && version !== String(before.state.head.row_version))
     return render(ctx, req, reply, code, { banner: changed, status: 409 });
   try {
     const input = inputOf(form) as Parameters<typeof applyProcessingAction>[4];
-    await applyProcessingAction(ctx, principal, before.d.id, action, input);
+    await applyProcessingAction(ctx, principal, before.d.id, action, { ...input, fileIds: posted.fileIds });
     return reply.redirect(`${officerDossierHref(before.d.code)}?xong=${action}`, 303);
   } catch (err) {
     if (!(err instanceof AppError) || !['validation', 'conflict', 'forbidden'].includes(err.kind)) throw err;
@@ -116,7 +154,13 @@ export function registerDossierActionPages(app: App, ctx: AppContext) {
   );
   app.post<ActionParams>(
     `${INBOX_PATH}/:code/thao-tac/:action`,
-    { config: { access: PROCESSORS } },
+    {
+      config: { access: PROCESSORS },
+      // A form with files is a multipart stream read by the handler: the CSRF check takes its token from the query.
+      preValidation: async (req) => {
+        if (req.isMultipart()) req.body = { _csrf: field(req.query, '_csrf') };
+      },
+    },
     (req, reply) => act(ctx, req, reply),
   );
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { AppContext } from '../../../platform/module.js';
-import { type Dossier, getDossier } from '../../dossiers/index.js';
+import { type Dossier, getDossier, listWorkingFiles, type WorkingFile } from '../../dossiers/index.js';
 import { canSeeDossier, canSeePersonalData, loadAgencyTree } from '../../identity/index.js';
 import { type ProcessingState, processingState } from '../processing.service.js';
 import {
@@ -37,6 +37,8 @@ export interface OfficerDossierPage {
   agencyName(id: string): string;
   officerName(id: string | null): string | null;
   personalData: boolean;
+  /** Working documents carried by actions, and the caller's own still waiting for one. */
+  workingFiles: WorkingFile[];
 }
 
 /** The same answer as for an unknown code, so codes cannot be probed. */
@@ -53,11 +55,12 @@ export async function loadOfficerDossier(
   ip: string,
 ): Promise<OfficerDossierPage> {
   const d = await getDossier(ctx.db, code);
-  const [steps, tree, pause, apology] = await Promise.all([
+  const [steps, tree, pause, apology, workingFiles] = await Promise.all([
     selectSteps(ctx.db, d.id),
     loadAgencyTree(ctx.db),
     selectOpenPause(ctx.db, d.id),
     selectApology(ctx.db, d.id),
+    listWorkingFiles(ctx.db, d.id, principal.id),
   ]);
   const scope = {
     receivingAgencyId: d.receivingAgency.id,
@@ -103,5 +106,6 @@ export async function loadOfficerDossier(
     agencyName: (id) => tree.nameOf(id) ?? id,
     officerName: (id) => (id ? (names.get(id) ?? null) : null),
     personalData: canSeePersonalData(principal, scope, tree.ancestorsOf),
+    workingFiles,
   };
 }

@@ -96,6 +96,22 @@ export const m = defineMessages({
   components: { vi: 'Thành phần hồ sơ', en: 'Components' },
   noFileComponents: { vi: 'Thành phần chưa có tệp', en: 'Components without a file' },
   open: { vi: 'Mở', en: 'Open' },
+  viewInPage: { vi: 'Xem trong trang', en: 'View here' },
+  workingFiles: { vi: 'Tài liệu xử lý', en: 'Working documents' },
+  workingFilesNone: {
+    vi: 'Chưa có tài liệu xử lý nào được gửi kèm các bước.',
+    en: 'No working document has been sent with a step yet.',
+  },
+  workingWaiting: { vi: 'chưa gửi kèm thao tác nào', en: 'not sent with an action yet' },
+  attachFiles: { vi: 'Tài liệu gửi kèm (không bắt buộc)', en: 'Documents to send with it (optional)' },
+  attachHint: {
+    vi: 'PDF, ảnh, Word, Excel; có thể chọn nhiều tệp.',
+    en: 'PDF, images, Word, Excel; several files may be chosen.',
+  },
+  attachWaiting: {
+    vi: 'Đã tải lên, sẽ gửi kèm (bỏ chọn để không gửi)',
+    en: 'Uploaded, will be sent with it (untick to leave out)',
+  },
   download: { vi: 'Tải về', en: 'Download' },
   steps: { vi: 'Các bước xử lý', en: 'Processing steps' },
   noSteps: { vi: 'Hồ sơ chưa được chuyển xử lý.', en: 'The dossier has not been sent for processing yet.' },

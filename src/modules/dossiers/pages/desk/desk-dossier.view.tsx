@@ -3,6 +3,7 @@ import { type Lang, translator } from '../../../../platform/html/i18n.js';
 import { ErrorSummary, Layout, type PageContext } from '../../../../platform/html/layout.js';
 import type { Dossier, DossierComponent, Person } from '../../dossier.js';
 import { actionLabel } from '../../history-labels.js';
+import { ACCEPT } from '../citizen/intake.view.js';
 import { m } from './desk.messages.js';
 import { DeskActions, type DeskActionsProps } from './desk-actions.view.js';
 import {
@@ -109,14 +110,7 @@ function UploadForm(props: { lang: Lang; d: Dossier; c: DossierComponent; csrf: 
       <label for={id} class="visually-hidden" safe>
         {`${t(m.uploadLabel)}: ${props.c.name}`}
       </label>
-      <input
-        id={id}
-        type="file"
-        name="file"
-        multiple
-        accept="application/pdf,image/jpeg,image/png,image/tiff,.pdf,.jpg,.jpeg,.png,.tif,.tiff,.doc,.docx,.xls,.xlsx,.odt,.ods"
-        {...CAPTURE}
-      />
+      <input id={id} type="file" name="file" multiple accept={ACCEPT} {...CAPTURE} />
       <button class="button button--small" type="submit" safe>
         {t(m.uploadButton)}
       </button>
