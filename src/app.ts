@@ -12,6 +12,7 @@ import { catalogueModule } from './modules/catalogue/index.js';
 import { dossiersModule } from './modules/dossiers/index.js';
 import { identityAccess, identityModule } from './modules/identity/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
+import { resultsModule } from './modules/results/index.js';
 import { workflowModule } from './modules/workflow/index.js';
 import { heartbeatJob } from './platform/heartbeat.js';
 import { registerAccess } from './platform/http/access.js';
@@ -40,6 +41,7 @@ export const MODULES: AppModule[] = [
   dossiersModule,
   workflowModule,
   notificationsModule,
+  resultsModule,
   portalModule,
 ];
 

@@ -31,6 +31,14 @@ function probes(app: App) {
 const SKIPPED: Record<string, string> = {
   [`GET ${CSRF_PROBE_PATH}`]: 'this test’s own probe (public), not part of the app',
   [`GET ${LIAR_PATH}`]: 'this test’s self-check: a route that disagrees with its rule, which must be flagged',
+  'POST /api/v1/postal/callback':
+    'public, authenticated by the postal service’s HMAC signature instead of a role: 401 to every caller here (postal-callback.api.test.ts)',
+  'POST /postal-sandbox/api/token':
+    'demo postal sandbox: its own customer-code credentials, 401 without them (postal.service.test.ts)',
+  'POST /postal-sandbox/api/orders':
+    'demo postal sandbox: its own bearer token, 401 without it (postal.service.test.ts)',
+  'POST /postal-sandbox/api/orders/:itemCode/cancel':
+    'demo postal sandbox: its own bearer token, 401 without it (postal.service.test.ts)',
 };
 
 const FORBIDDEN_TEXT = 'Bạn không có quyền thực hiện thao tác này';

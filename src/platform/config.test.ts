@@ -66,6 +66,14 @@ describe('loadConfig', () => {
         DRAFT_RETENTION_DAYS: '60',
         UPLOAD_ORPHAN_HOURS: '12',
         DUE_WARNING_WORKING_DAYS: '3',
+        SIGNING_DIR: 'keys',
+        SIGNING_PASSPHRASE: 'mat-khau-khoa',
+        SIGNING_TRUSTED_ROOTS: 'roots/bcy.pem, roots/second.pem',
+        POSTAL_URL: 'https://post.example.vn/',
+        POSTAL_CUSTOMER_CODE: 'C1',
+        POSTAL_SECRET: 's',
+        POSTAL_CALLBACK_SECRET: 'c'.repeat(16),
+        POSTAL_SANDBOX_STEP_SECONDS: '30',
       },
       '/srv',
     );
@@ -102,6 +110,18 @@ describe('loadConfig', () => {
       draftRetentionDays: 60,
       uploadOrphanHours: 12,
       dueWarningWorkingDays: 3,
+      signing: {
+        dir: path.resolve('/srv', 'keys'),
+        passphrase: 'mat-khau-khoa',
+        trustedRoots: [path.resolve('/srv', 'roots/bcy.pem'), path.resolve('/srv', 'roots/second.pem')],
+      },
+      postal: {
+        url: 'https://post.example.vn',
+        customerCode: 'C1',
+        secret: 's',
+        callbackSecret: 'c'.repeat(16),
+        sandboxStepSeconds: 30,
+      },
     });
   });
 

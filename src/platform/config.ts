@@ -48,6 +48,14 @@ const EnvSchema = Type.Object({
   DRAFT_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   UPLOAD_ORPHAN_HOURS: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
   DUE_WARNING_WORKING_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+  POSTAL_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/.*)?$' })),
+  POSTAL_CUSTOMER_CODE: Type.Optional(Type.String({ minLength: 1 })),
+  POSTAL_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  POSTAL_CALLBACK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  POSTAL_SANDBOX_STEP_SECONDS: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
+  SIGNING_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  SIGNING_PASSPHRASE: Type.Optional(Type.String({ minLength: 1 })),
+  SIGNING_TRUSTED_ROOTS: Type.Optional(Type.String({ minLength: 1 })),
 });
 
 /** What each variable means, for error messages and the README. */
@@ -96,8 +104,24 @@ export const CONFIG_DOC: Record<keyof Static<typeof EnvSchema>, string> = {
     "The nightly clean-up deletes citizens' draft dossiers not changed for this many days, with their uploads. Default 30.",
   UPLOAD_ORPHAN_HOURS:
     'The nightly clean-up deletes uploads never attached to a dossier once they are this old and their draft is gone. Default 24.',
+  SIGNING_DIR:
+    "Directory of the agencies' signing keys: one PKCS#12 file per agency, named by its agency code ({code}.p12). Never in the database. Default DATA_DIR/signing; in demo mode a demo root CA and one certificate per agency are created there at first start.",
+  SIGNING_PASSPHRASE:
+    "Passphrase of the agencies' P12 files (a file {code}.passphrase beside a P12 overrides it for that agency). Default in demo mode: derived from DATA_DIR/secret.key.",
+  SIGNING_TRUSTED_ROOTS:
+    'PEM file(s) of the root certificates whose signatures the verifier accepts, separated by commas (e.g. the national root CA of Ban Cơ yếu Chính phủ). The demo root is added in demo mode.',
   DUE_WARNING_WORKING_DAYS:
     'How many working days before a step or a dossier is due its officer and the one-stop centre are warned and the apology letter is drafted. Default 2 (the approved letter must go out at least one working day before the due time).',
+  POSTAL_URL:
+    'Base URL of the postal service (VNPost-style API: /api/token, /api/orders) that carries results returned by post (bưu chính công ích). Default in demo mode: the built-in postal sandbox at BASE_URL/postal-sandbox; outside demo mode, unset means return by post is unavailable.',
+  POSTAL_CUSTOMER_CODE:
+    'Customer code (CustomerCode) motcua holds at the postal service. Default in demo mode: MOTCUA-DEMO.',
+  POSTAL_SECRET:
+    'Secret that goes with the customer code to obtain an access token. Default in demo mode: a secret derived from DATA_DIR/secret.key.',
+  POSTAL_CALLBACK_SECRET:
+    'Shared secret (≥ 16 characters) with which the postal service signs its tracking callbacks to BASE_URL/api/v1/postal/callback (HMAC-SHA256, header X-Postal-Signature). Default in demo mode: a secret derived from DATA_DIR/secret.key.',
+  POSTAL_SANDBOX_STEP_SECONDS:
+    'Demo mode only: how many seconds the postal sandbox waits before moving an order to its next state (accepted → in transit → delivered). Default 60.',
 };
 
 export interface Config {
@@ -135,7 +159,16 @@ export interface Config {
   clamd: { host: string; port: number } | undefined;
   draftRetentionDays: number;
   dueWarningWorkingDays: number;
+  signing: { dir: string; passphrase: string | undefined; trustedRoots: string[] };
   uploadOrphanHours: number;
+  /** Return by post (POSTAL_*): undefined fields fall back to the sandbox in demo mode (results/postal). */
+  postal: {
+    url: string | undefined;
+    customerCode: string | undefined;
+    secret: string | undefined;
+    callbackSecret: string | undefined;
+    sandboxStepSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -222,5 +255,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     draftRetentionDays: e.DRAFT_RETENTION_DAYS ?? 30,
     uploadOrphanHours: e.UPLOAD_ORPHAN_HOURS ?? 24,
     dueWarningWorkingDays: e.DUE_WARNING_WORKING_DAYS ?? 2,
+    postal: {
+      url: e.POSTAL_URL?.replace(/\/$/, ''),
+      customerCode: e.POSTAL_CUSTOMER_CODE,
+      secret: e.POSTAL_SECRET,
+      callbackSecret: e.POSTAL_CALLBACK_SECRET,
+      sandboxStepSeconds: e.POSTAL_SANDBOX_STEP_SECONDS ?? 60,
+    },
+    signing: {
+      dir: path.resolve(cwd, e.SIGNING_DIR ?? path.join(e.DATA_DIR ?? 'data', 'signing')),
+      passphrase: e.SIGNING_PASSPHRASE,
+      trustedRoots: (e.SIGNING_TRUSTED_ROOTS ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+        .map((f) => path.resolve(cwd, f)),
+    },
   };
 }

@@ -110,3 +110,63 @@ export async function storeDigitizedComponents(trx: Db, d: Dossier, now: Date): 
   }
   return added;
 }
+
+/**
+ * A signed result enters the owner's store hidden, coded {prefix}.{NN} (DOMAIN.md §5.4, §9); the
+ * return makes it visible (releaseResultDocument). Without an account it is kept for the owner's ID
+ * number. Idempotent per result. Returns the code.
+ */
+export async function storeResultDocument(
+  trx: Db,
+  r: {
+    resultId: string;
+    accountId: string | null;
+    ownerIdNumber: string | null;
+    prefix: string;
+    name: string;
+    sha256: string;
+    size: number;
+    dossierId: string;
+    issuedAt: Date;
+    now: Date;
+  },
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('citizen_documents')
+    .select('code')
+    .where('result_id', '=', r.resultId)
+    .executeTakeFirst();
+  if (existing) return existing.code;
+  const code = `${r.prefix}.${await nextSuffix(trx, r.prefix)}`;
+  await trx
+    .insertInto('citizen_documents')
+    .values({
+      id: newId(),
+      account_id: r.accountId,
+      owner_id_number: r.ownerIdNumber,
+      kind: 1,
+      code,
+      name: r.name,
+      sha256: r.sha256,
+      media_type: 'application/pdf',
+      size: r.size,
+      source_dossier_id: r.dossierId,
+      hidden: true,
+      issued_at: r.issuedAt,
+      created_at: r.now,
+      result_id: r.resultId,
+    })
+    .execute();
+  return code;
+}
+
+/** The result is returned (status 10): the citizen sees it in their store from now on. */
+export async function releaseResultDocument(trx: Db, resultId: string): Promise<number> {
+  const r = await trx
+    .updateTable('citizen_documents')
+    .set({ hidden: false })
+    .where('result_id', '=', resultId)
+    .where('hidden', '=', true)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

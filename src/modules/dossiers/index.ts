@@ -11,6 +11,7 @@ import { registerCitizenDossierPages } from './pages/citizen/index.js';
 import { registerDeskPages } from './pages/desk/desk.pages.js';
 import { registerTrackingPages } from './pages/tracking/tracking.pages.js';
 
+export { releaseResultDocument, storeResultDocument } from './data-store.service.js';
 export type {
   Channel,
   Dossier,
@@ -44,6 +45,7 @@ export {
   type FormErrors,
   fileHref as attachmentHref,
   NO_ERRORS,
+  RadioGroup,
   SelectField,
   StyleSheet as DeskStyleSheet,
   statusText,

@@ -63,3 +63,13 @@ export interface WorkflowEvent {
 export async function emitWorkflowEvent(jobs: Jobs, trx: Db, event: WorkflowEvent): Promise<void> {
   await jobs.enqueue(trx, WORKFLOW_EVENT_JOB, event, { singletonKey: event.eventId });
 }
+
+/**
+ * The result was handed over (status 10): the results module defines this job and releases the
+ * dossier's result to the citizen (their account and data store), whichever way the return was made.
+ */
+export const WORKFLOW_RETURNED_JOB = 'workflow.returned';
+
+export async function emitWorkflowReturned(jobs: Jobs, trx: Db, dossierId: string): Promise<void> {
+  await jobs.enqueue(trx, WORKFLOW_RETURNED_JOB, { dossierId }, { singletonKey: `${dossierId}:returned` });
+}

@@ -26,18 +26,23 @@ export const workflowModule: AppModule = {
 export {
   type DigestLine,
   WORKFLOW_EVENT_JOB,
+  WORKFLOW_RETURNED_JOB,
   type WorkflowAudience,
   type WorkflowEvent,
   type WorkflowEventKind,
 } from './events.js';
+export type { InboxRow } from './inbox.repository.js';
+export { resultHref } from './pages/action-forms.view.js';
+export { INBOX_PATH, OfficerStyles, officerDossierHref } from './pages/officer-parts.js';
+export { leaderSigningQueue } from './pages/officer-work.service.js';
 export {
+  type ActionInput,
   APPLIED_ACTIONS,
   type AppliedAction,
   applyProcessingAction,
   type ProcessingState,
   processingState,
 } from './processing.service.js';
-
 export { dueTimesAfterPause, stepDueAt, type Timeliness, timeliness, warnAt } from './step-deadlines.js';
 export { chooseWorkflow, PlanError, type PlannedStep, planSteps, ROLE_OF_KIND } from './step-plan.js';
 export {

@@ -22,7 +22,7 @@ import {
   updateDossierGuarded,
 } from '../dossiers/index.js';
 import { coversAgency, loadAgencyTree } from '../identity/index.js';
-import { emitWorkflowEvent } from './events.js';
+import { emitWorkflowEvent, emitWorkflowReturned } from './events.js';
 import {
   describeMoney,
   eventOf,
@@ -277,6 +277,11 @@ export interface ActionInput {
    * dossier beforehand (POST /api/v1/dossiers/{id}/working-files), tied to this action's history entry.
    */
   fileIds?: string[] | undefined;
+  /**
+   * For later modules only (never from a request): work done in the action's own transaction, after
+   * the dossier moved (e.g. the results module marks the signed result and the return).
+   */
+  alongside?: ((trx: Db, applied: { historyId: string; at: Date }) => Promise<void>) | undefined;
 }
 
 const fieldError = (code: string, field: string, vi: string, en: string) =>
@@ -690,6 +695,8 @@ export async function applyProcessingAction(
           at: now,
         });
       }
+      if (action === 'return_result') await emitWorkflowReturned(ctx.jobs, trx, head.id);
+      if (input.alongside) await input.alongside(trx, { historyId, at: now });
       const event = eventOf(action, {
         head,
         current,

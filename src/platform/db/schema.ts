@@ -436,6 +436,7 @@ export interface CitizenDocuments {
   media_type: string;
   name: string;
   owner_id_number: string | null;
+  result_id: string | null;
   sha256: string;
   size: number;
   source_component_id: string | null;
@@ -715,6 +716,108 @@ export interface OidcSandboxStore {
   user_code: string | null;
 }
 
+export interface PostalEvents {
+  applied: boolean;
+  at: Timestamp;
+  external_event_id: string;
+  id: string;
+  location: string | null;
+  note: string | null;
+  order_id: string;
+  raw: Json;
+  received_at: Timestamp;
+  state: string;
+}
+
+export interface PostalOrders {
+  cod_amount: number | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  delivered_at: Timestamp | null;
+  delivered_handled_at: Timestamp | null;
+  description: string | null;
+  dossier_id: string;
+  id: string;
+  item_code: string | null;
+  last_error: string | null;
+  order_number: string;
+  receiver: Json;
+  sender: Json;
+  state: string;
+  updated_at: Timestamp;
+}
+
+export interface PostalSandboxOrders {
+  cod_amount: number | null;
+  created_at: Timestamp;
+  customer_code: string;
+  description: string | null;
+  flag_config: string | null;
+  item_code: string;
+  last_callback_error: string | null;
+  notified_status: string | null;
+  order_number: string;
+  receiver: Json;
+  sender: Json;
+  status: string;
+  status_at: Timestamp;
+}
+
+export interface ResultRegisters {
+  agency_id: string;
+  last_number: Generated<number>;
+  year: number;
+}
+
+export interface ResultReturns {
+  authorisation_note: string | null;
+  dossier_id: string;
+  id: string;
+  method: string;
+  picked_up_by: string | null;
+  recipient_id_number: string | null;
+  recipient_name: string | null;
+  recorded_by: string | null;
+  result_id: string;
+  returned_at: Timestamp;
+}
+
+export interface Results {
+  agency_id: string;
+  certificate_demo: boolean | null;
+  certificate_serial: string | null;
+  certificate_subject: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  data_store_code: string | null;
+  dossier_id: string;
+  id: string;
+  issued_at: Timestamp | null;
+  name: string;
+  number_symbol: string | null;
+  permanent: Generated<boolean>;
+  register_number: number | null;
+  register_year: number | null;
+  result_code: string | null;
+  returned_at: Timestamp | null;
+  row_version: Generated<number>;
+  sha256: string | null;
+  sign_error: string | null;
+  sign_failed_at: Timestamp | null;
+  signed_at: Timestamp | null;
+  signer_id: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  size: number | null;
+  source: string;
+  source_file_id: string | null;
+  state: string;
+  symbol: string;
+  updated_at: Timestamp;
+  valid_until: Timestamp | null;
+  verification_id: string;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -802,6 +905,12 @@ export interface DB {
   officer_roles: OfficerRoles;
   officers: Officers;
   oidc_sandbox_store: OidcSandboxStore;
+  postal_events: PostalEvents;
+  postal_orders: PostalOrders;
+  postal_sandbox_orders: PostalSandboxOrders;
+  result_registers: ResultRegisters;
+  result_returns: ResultReturns;
+  results: Results;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   worker_heartbeats: WorkerHeartbeats;

@@ -137,3 +137,8 @@ export async function formHead(
   doc.moveDown(0.6);
   doc.font(FONT.regular).fontSize(bodySize);
 }
+
+/** The place printed before the date: the agency's commune, ward or province ("Hạ Long"). */
+export function placeOf(agencyName: string): string {
+  return /(?:phường|xã|đặc khu|tỉnh)\s+(.+)$/iu.exec(agencyName)?.[1] ?? agencyName;
+}

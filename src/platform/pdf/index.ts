@@ -19,6 +19,7 @@ export {
   headerColumns,
   nationalHeader,
   placeAndDate,
+  placeOf,
 } from './header.js';
 export {
   type ComponentCopies,

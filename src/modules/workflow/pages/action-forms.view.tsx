@@ -14,7 +14,7 @@ import {
   TextField,
 } from '../../dossiers/index.js';
 import { actionName, m } from './officer.messages.js';
-import { actionHref } from './officer-parts.js';
+import { actionHref, officerDossierHref } from './officer-parts.js';
 
 export interface ActionFormsProps {
   ctx: PageContext;
@@ -29,7 +29,19 @@ export interface ActionFormsProps {
   posted: { action: string; form: Record<string, string>; errors: FormErrors } | null;
   /** Working documents the caller uploaded that no action carried yet (a refused action's files). */
   waitingFiles: { id: string; fileName: string }[];
+  /** The current step's kind: at "approve_sign" the decision is the result's signature. */
+  currentStepKind?: string | null;
 }
+
+/** The result page of the results module: where the leader signs and the desk returns the result. */
+export const resultHref = (code: string) => `${officerDossierHref(code)}/ket-qua`;
+
+/**
+ * Actions taken on the result page instead of a bare form here: the leader's decision at the
+ * approve-and-sign step is the signature, and the return records who received the result.
+ */
+const onResultPage = (action: string, stepKind: string | null | undefined) =>
+  action === 'return_result' || (action === 'complete' && stepKind === 'approve_sign');
 
 /** Actions whose form sends working documents along (multipart). */
 export const FILE_ACTIONS: ReadonlySet<string> = new Set([
@@ -209,30 +221,41 @@ export function ActionForms(props: ActionFormsProps) {
     );
   return (
     <div class="wf-actions">
-      {props.actions.map(({ action, needs }) => (
-        // A form with files is read as a stream by the handler: its CSRF token travels in the URL.
-        <form
-          method="post"
-          action={
-            FILE_ACTIONS.has(action)
-              ? `${actionHref(props.code, action)}?_csrf=${encodeURIComponent(props.csrf)}`
-              : actionHref(props.code, action)
-          }
-          enctype={FILE_ACTIONS.has(action) ? 'multipart/form-data' : undefined}
-          aria-labelledby={`${action}-title`}
-        >
-          <h3 id={`${action}-title`} safe>
-            {t(actionName(action))}
-          </h3>
-          <CsrfField token={props.csrf} />
-          <input type="hidden" name="rowVersion" value={String(props.rowVersion)} />
-          <Fields {...props} action={action} needs={needs} />
-          {FILE_ACTIONS.has(action) ? <AttachFields {...props} action={action} /> : ''}
-          <button class={DANGER.has(action) ? 'button button--danger' : 'button'} type="submit" safe>
-            {t(actionName(action))}
-          </button>
-        </form>
-      ))}
+      {props.actions.some((a) => onResultPage(a.action, props.currentStepKind)) ? (
+        <p class="wf-result-link">
+          <a class="button" href={resultHref(props.code)} safe>
+            {props.actions.some((a) => a.action === 'return_result') ? t(m.goReturn) : t(m.goSign)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {props.actions
+        .filter((a) => !onResultPage(a.action, props.currentStepKind))
+        .map(({ action, needs }) => (
+          // A form with files is read as a stream by the handler: its CSRF token travels in the URL.
+          <form
+            method="post"
+            action={
+              FILE_ACTIONS.has(action)
+                ? `${actionHref(props.code, action)}?_csrf=${encodeURIComponent(props.csrf)}`
+                : actionHref(props.code, action)
+            }
+            enctype={FILE_ACTIONS.has(action) ? 'multipart/form-data' : undefined}
+            aria-labelledby={`${action}-title`}
+          >
+            <h3 id={`${action}-title`} safe>
+              {t(actionName(action))}
+            </h3>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="rowVersion" value={String(props.rowVersion)} />
+            <Fields {...props} action={action} needs={needs} />
+            {FILE_ACTIONS.has(action) ? <AttachFields {...props} action={action} /> : ''}
+            <button class={DANGER.has(action) ? 'button button--danger' : 'button'} type="submit" safe>
+              {t(actionName(action))}
+            </button>
+          </form>
+        ))}
     </div>
   );
 }

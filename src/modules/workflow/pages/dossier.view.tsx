@@ -1,13 +1,14 @@
 /**
  * The dossier on one screen for the officer who processes it (/can-bo/ho-so/:code): status and
  * current step, deadlines, a form per action, the applicant, the components with their files (images
- * shown, PDFs opened in the browser or downloaded: the security policy forbids framing), the steps
- * with their timeliness, and the history.
+ * shown, PDFs in a viewer in the page), the working documents, the steps with their timeliness, and
+ * the history. Signing and returning the result happen on the result page (/ket-qua) of the results
+ * module, which this page links to.
  */
 import { translator } from '../../../platform/html/i18n.js';
 import { ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
 import { CHANNEL_LABELS, formatWhen, statusText } from '../../dossiers/index.js';
-import { ActionForms, type ActionFormsProps } from './action-forms.view.js';
+import { ActionForms, type ActionFormsProps, resultHref } from './action-forms.view.js';
 import { Components, FactList, History, PersonCard, Steps, WorkingFiles } from './dossier-sections.view.js';
 import { m } from './officer.messages.js';
 import type { OfficerDossierPage } from './officer-dossier.service.js';
@@ -93,6 +94,7 @@ export function OfficerDossierView(props: {
             code={d.code}
             rowVersion={head.row_version}
             actions={state.actions}
+            currentStepKind={current?.kind ?? null}
           />
         </section>
         <div class="wf-details">
@@ -133,6 +135,15 @@ export function OfficerDossierView(props: {
           ''
         )}
         <ul>
+          {head.status >= 9 || current?.kind === 'approve_sign' ? (
+            <li>
+              <a href={resultHref(d.code)} safe>
+                {t(m.resultPage)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           {props.page.steps.length > 0 ? (
             <li>
               <a href={`/api/v1/dossiers/${d.code}/slips/control-sheet.pdf`} safe>

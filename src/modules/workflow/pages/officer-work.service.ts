@@ -214,3 +214,29 @@ export async function searchForOfficer(
     limit: SEARCH_LIMIT,
   });
 }
+
+/**
+ * The approve-and-sign steps a leader may sign now, due first: the ones they hold and their
+ * agencies' unclaimed ones (signing claims an unclaimed step first). For the batch signing page.
+ */
+export async function leaderSigningQueue(
+  ctx: AppContext,
+  principal: Principal,
+  limit = 100,
+): Promise<InboxRow[]> {
+  const scope = await officerScope(ctx.db, principal);
+  if (!scope.roles.includes('agency_leader')) return [];
+  const leader = { ...scope, roles: ['agency_leader' as Role] };
+  const now = ctx.clock.now();
+  const pages = await Promise.all(
+    (['mine', 'unclaimed'] as const).map((view) =>
+      inboxPage(ctx.db, { ...filterOf(leader, now, view, { status: 4 }), after: null, limit }),
+    ),
+  );
+  const seen = new Set<string>();
+  return pages
+    .flat()
+    .filter((r) => r.step_role === 'agency_leader' && !seen.has(r.id) && seen.add(r.id))
+    .sort((a, b) => (a.step_due_at?.getTime() ?? Infinity) - (b.step_due_at?.getTime() ?? Infinity))
+    .slice(0, limit);
+}

@@ -97,6 +97,9 @@ export const m = defineMessages({
   noFileComponents: { vi: 'Thành phần chưa có tệp', en: 'Components without a file' },
   open: { vi: 'Mở', en: 'Open' },
   viewInPage: { vi: 'Xem trong trang', en: 'View here' },
+  goSign: { vi: 'Xem kết quả, phê duyệt và ký số →', en: 'Review, approve and sign the result →' },
+  goReturn: { vi: 'Trả kết quả cho công dân →', en: 'Return the result to the citizen →' },
+  resultPage: { vi: 'Kết quả giải quyết', en: 'Result' },
   workingFiles: { vi: 'Tài liệu xử lý', en: 'Working documents' },
   workingFilesNone: {
     vi: 'Chưa có tài liệu xử lý nào được gửi kèm các bước.',

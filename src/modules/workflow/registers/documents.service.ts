@@ -6,6 +6,7 @@
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { AppContext } from '../../../platform/module.js';
+import { placeOf } from '../../../platform/pdf/index.js';
 import { getAgency } from '../../admin-units/index.js';
 import { type Dossier, getDossierForCaller, trackingUrl } from '../../dossiers/index.js';
 import { renderApology } from './apology.js';
@@ -24,11 +25,6 @@ const notYet = (doc: string, vi: string) =>
     vi: `Hồ sơ chưa có ${vi}.`,
     en: `This dossier has no ${doc} yet.`,
   });
-
-/** The place printed before the date: the agency's commune or ward ("Hạ Long"). */
-function placeOf(agencyName: string): string {
-  return /(?:phường|xã|đặc khu|tỉnh)\s+(.+)$/iu.exec(agencyName)?.[1] ?? agencyName;
-}
 
 const person = (p: Dossier['applicant']): DocumentPerson => ({
   name: p.name,
