@@ -7,6 +7,7 @@
 import { defineJob } from '../../platform/jobs.js';
 import type { AppModule } from '../../platform/module.js';
 import { WORKFLOW_RETURNED_JOB } from '../workflow/index.js';
+import { seedResultsDemo } from './demo-seed.js';
 import { registerResultPages } from './pages/results.pages.js';
 import { postalHooks } from './post-return.service.js';
 import { postalJobs, registerPostalRoutes, registerPostalSandbox } from './postal/index.js';
@@ -17,6 +18,7 @@ export { verifyUrl } from './results.service.js';
 
 export const resultsModule: AppModule = {
   name: 'results',
+  demoSeed: seedResultsDemo,
   jobs: (ctx) => [
     ...postalJobs(ctx),
     defineJob<{ dossierId: string }>({

@@ -13,13 +13,13 @@ import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { placeOf, vietnamParts } from '../../platform/pdf/index.js';
+import { signerFor } from '../../platform/signing/index.js';
 import { getAgency } from '../admin-units/index.js';
 import { versionAt } from '../catalogue/index.js';
 import { type Dossier, getDossier, storeResultDocument } from '../dossiers/index.js';
 import { applyProcessingAction, processingState } from '../workflow/index.js';
 import { dataStorePrefix, newVerificationId, numberSymbol, symbolFor } from './codes.js';
 import { renderResult } from './document.js';
-import { signerFor } from './keys.js';
 import * as repo from './results.repository.js';
 
 export type ResultRow = repo.ResultRow;

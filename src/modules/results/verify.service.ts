@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { AppContext } from '../../platform/module.js';
-import { type VerificationReport, verifyPdfSignatures } from '../../platform/signing/index.js';
+import { trustedRoots, type VerificationReport, verifyPdfSignatures } from '../../platform/signing/index.js';
 import { isVerificationId } from './codes.js';
-import { trustedRoots } from './keys.js';
 import * as repo from './results.repository.js';
 
 export interface PublicResult {

@@ -19,6 +19,7 @@ import {
   type DossierStatus,
   dossierChanged,
   findDossier,
+  getDossier,
   updateDossierGuarded,
 } from '../dossiers/index.js';
 import { coversAgency, loadAgencyTree } from '../identity/index.js';
@@ -31,6 +32,7 @@ import {
   paymentInput,
   pendingApology,
 } from './processing-inputs.js';
+import { signApologyLetter } from './registers/documents.service.js';
 import { dueTimesAfterPause, lateCause, stepDueAt } from './step-deadlines.js';
 import { chooseWorkflow, PlanError, type PlannedStep, planSteps } from './step-plan.js';
 import {
@@ -321,6 +323,36 @@ export async function processingState(ctx: AppContext, principal: Principal, idO
 }
 export type ProcessingState = Awaited<ReturnType<typeof processingState>>;
 
+/** Signs the apology letter as approved now (Mẫu 04), with the responsible agency's certificate. */
+async function signLetter(
+  ctx: AppContext,
+  principal: Principal,
+  head: Head,
+  current: StepRow | null,
+  draft: Awaited<ReturnType<typeof pendingApology>>,
+  reason: string,
+  newDueAt: Date,
+  now: Date,
+): Promise<string> {
+  try {
+    return await signApologyLetter(ctx, await getDossier(ctx.db, head.id), {
+      reason,
+      oldDueAt: head.due_at!,
+      newDueAt,
+      responsibleAgencyId: draft?.responsible_agency_id ?? current?.agency_id ?? head.competent_agency_id,
+      approvedAt: now,
+      approverName: principal.name,
+    });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    ctx.log.error({ err: e, dossier: head.code }, 'signing the apology letter failed');
+    throw new AppError('unavailable', 'workflow.apology_signing_failed', {
+      vi: 'Ký số phiếu xin lỗi không thành công; chưa có gì thay đổi. Hãy thử lại.',
+      en: 'Signing the apology letter failed; nothing changed. Try again.',
+    });
+  }
+}
+
 /** Applies one action; returns the dossier's head after it. */
 export async function applyProcessingAction(
   ctx: AppContext,
@@ -346,6 +378,19 @@ export async function applyProcessingAction(
     action === 'extend' ? extensionInput(input.newDueAt, draft?.new_due_at ?? null, head.due_at, now) : null;
   const obligation =
     action === 'request_payment' ? await obligationAmount(ctx.db, head.id, input.amount) : null;
+  // The approved letter is signed before anything is recorded: a failed signature changes nothing.
+  const signedLetter = extension
+    ? await signLetter(
+        ctx,
+        principal,
+        head,
+        steps.find((s) => s.id === head.step_id) ?? null,
+        draft,
+        reason!,
+        extension,
+        now,
+      )
+    : null;
   const current = steps.find((s) => s.id === head.step_id) ?? null;
   if (action === 'assign') {
     const who = input.assignee?.trim() ?? '';
@@ -590,6 +635,8 @@ export async function applyProcessingAction(
             approved_by: principal.id,
             approved_at: now,
             sent_at: now,
+            signed_sha256: signedLetter,
+            signed_at: signedLetter ? now : null,
           };
           if (draft) {
             await trx.updateTable('dossier_apologies').set(fields).where('id', '=', draft.id).execute();

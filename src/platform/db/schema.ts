@@ -455,6 +455,8 @@ export interface DossierApologies {
   reason: string;
   responsible_agency_id: string;
   sent_at: Timestamp | null;
+  signed_at: Timestamp | null;
+  signed_sha256: string | null;
   step_id: string | null;
 }
 
@@ -818,6 +820,23 @@ export interface Results {
   verification_id: string;
 }
 
+export interface ResultTemplates {
+  agency_id: string | null;
+  closing: string | null;
+  fields: Json;
+  grant_line: string | null;
+  id: string;
+  intro: string | null;
+  procedure_code: string;
+  row_version: Generated<number>;
+  signer_title: string | null;
+  symbol_kind: string;
+  title: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  validity_months: number | null;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -910,6 +929,7 @@ export interface DB {
   postal_sandbox_orders: PostalSandboxOrders;
   result_registers: ResultRegisters;
   result_returns: ResultReturns;
+  result_templates: ResultTemplates;
   results: Results;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;

@@ -3,6 +3,7 @@
  * (SubFilter ETSI.CAdES.detached, SHA-256) on pdfkit documents with a visible signature block,
  * a demo PKI for demo and test installations, and an in-process verifier.
  */
+export { noSigningKey, type SigningAgency, signerFor, trustedRoots } from './agency-keys.js';
 export { DEMO_POLICY_OID, DEMO_ROOT_NAME } from './certificates.js';
 export {
   createDemoPki,

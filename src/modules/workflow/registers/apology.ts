@@ -1,5 +1,6 @@
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04; TT 03/2025: văn bản xin lỗi và đề nghị gia hạn). */
 import { contentBox, FONT, formatVietnamDateTime } from '../../../platform/pdf/index.js';
+import type { SignatureWidget } from '../../../platform/signing/index.js';
 import {
   addresseeAndReceipt,
   documentHead,
@@ -13,6 +14,17 @@ import type { ApologyData } from './document-types.js';
 export const DRAFT_LABEL = 'DỰ THẢO – chưa được lãnh đạo phê duyệt, chưa có giá trị gửi công dân';
 
 export async function renderApology(data: ApologyData, title: string): Promise<Buffer> {
+  return (await renderApologyForSigning(data, title)).pdf;
+}
+
+/**
+ * The letter and, when `data.signature` is given (an approved letter being signed), the place of
+ * its visible signature block: the letter must then fit its first page.
+ */
+export async function renderApologyForSigning(
+  data: ApologyData,
+  title: string,
+): Promise<{ pdf: Buffer; widget: SignatureWidget | null }> {
   const doc = openDocument(data, title);
   await documentHead(doc, data, title, 'Số: ……/XL');
   if (data.draft) {
@@ -46,6 +58,15 @@ export async function renderApology(data: ApologyData, title: string): Promise<B
     ['.'],
   );
   line(doc, ['Rất mong nhận được sự cảm thông của Ông/Bà./.']);
-  signature(doc, 'THỦ TRƯỞNG CƠ QUAN', '(Ký, ghi rõ họ tên, đóng dấu hoặc ký số)', data.signerName);
-  return finishDocument(doc, data.draft);
+  const widget = signature(
+    doc,
+    'THỦ TRƯỞNG CƠ QUAN',
+    '(Ký, ghi rõ họ tên, đóng dấu hoặc ký số)',
+    data.signerName,
+    data.signature,
+  );
+  if (widget && doc.bufferedPageRange().count > 1) {
+    throw new Error('A signed apology letter must fit one page: its signature block sits on the first page');
+  }
+  return { pdf: await finishDocument(doc, data.draft), widget };
 }

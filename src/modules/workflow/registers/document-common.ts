@@ -9,6 +9,7 @@ import {
   numberPages,
   toBuffer,
 } from '../../../platform/pdf/index.js';
+import { type BlockText, drawSignatureBlock, type SignatureWidget } from '../../../platform/signing/index.js';
 import type { DocumentHead } from './document-types.js';
 
 export const BLANK = '……………………';
@@ -90,8 +91,17 @@ export function line(doc: PDFKit.PDFDocument, ...segments: Segment[]) {
   doc.font(FONT.regular);
 }
 
-/** One signature block on the right: role, how to sign, room to sign, then the name. */
-export function signature(doc: PDFKit.PDFDocument, role: string, how: string, name: string | null) {
+/**
+ * One signature block on the right: role, how to sign, room to sign, then the name. With `signed`,
+ * the room holds the visible digital-signature block and the widget's place is returned.
+ */
+export function signature(
+  doc: PDFKit.PDFDocument,
+  role: string,
+  how: string,
+  name: string | null,
+  signed?: BlockText,
+): SignatureWidget | null {
   doc.moveDown(0.8);
   ensureSpace(doc, 100);
   const box = contentBox(doc);
@@ -100,6 +110,9 @@ export function signature(doc: PDFKit.PDFDocument, role: string, how: string, na
   const top = doc.y;
   doc.font(FONT.bold).fontSize(BODY_SIZE).text(role, x, top, { width, align: 'center' });
   doc.font(FONT.italic).fontSize(10).text(how, x, doc.y, { width, align: 'center' });
+  const widget = signed
+    ? drawSignatureBlock(doc, { x: x + 8, y: doc.y + 2, width: width - 16, height: 40 }, signed)
+    : null;
   if (name)
     doc
       .font(FONT.bold)
@@ -108,6 +121,7 @@ export function signature(doc: PDFKit.PDFDocument, role: string, how: string, na
   doc.font(FONT.regular).fontSize(BODY_SIZE);
   doc.x = box.left;
   doc.y = top + 100;
+  return widget;
 }
 
 /** "DỰ THẢO" across every page, light grey, so a draft cannot pass for the approved letter. */

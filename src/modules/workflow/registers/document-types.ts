@@ -3,6 +3,7 @@
  * processing control sheet (Mẫu 05 / 2025: 06) and the stop notice. Resolved by the repository, so
  * rendering is pure.
  */
+import type { BlockText } from '../../../platform/signing/index.js';
 import type { Timeliness } from '../step-deadlines.js';
 
 export interface DocumentHead {
@@ -43,6 +44,8 @@ export interface ApologyData extends DocumentHead {
   returnPlace: string;
   /** The leader who approved it; null for a draft. */
   signerName: string | null;
+  /** Being signed: the visible digital-signature block's text. */
+  signature?: BlockText;
 }
 
 /** One hand-over of the dossier between agencies or officers (a row of the control sheet). */

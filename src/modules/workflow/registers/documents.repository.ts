@@ -15,6 +15,7 @@ export function selectApologyToPrint(db: Db, dossierId: string) {
       'a.approved_at',
       'a.drafted_at',
       'a.responsible_agency_id',
+      'a.signed_sha256',
       'g.name as agency_name',
       'o.full_name as approver_name',
     ])

@@ -3,13 +3,16 @@
  * (approved, else the latest draft marked DỰ THẢO), the control sheet from its hand-overs, and the
  * stop notice of a stopped dossier. Printed with the form set the dossier was received under.
  */
+
+import { buffer } from 'node:stream/consumers';
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { AppContext } from '../../../platform/module.js';
 import { placeOf } from '../../../platform/pdf/index.js';
+import { signerFor } from '../../../platform/signing/index.js';
 import { getAgency } from '../../admin-units/index.js';
 import { type Dossier, getDossierForCaller, trackingUrl } from '../../dossiers/index.js';
-import { renderApology } from './apology.js';
+import { renderApology, renderApologyForSigning } from './apology.js';
 import { renderControlSheet } from './control-sheet.js';
 import type { DocumentHead, DocumentPerson } from './document-types.js';
 import * as repo from './documents.repository.js';
@@ -65,6 +68,8 @@ const returnPlace = (d: Dossier) =>
 async function apologyPdf(ctx: AppContext, d: Dossier) {
   const letter = await repo.selectApologyToPrint(ctx.db, d.id);
   if (!letter) throw notYet('apology letter', 'phiếu xin lỗi và hẹn lại ngày trả kết quả');
+  // The approved letter is the signed one, as it was signed at the approval.
+  if (letter.signed_sha256) return buffer(await ctx.files.get(letter.signed_sha256));
   const form = processingForms(d.formSet).apology;
   const h = await head(ctx, d, letter.responsible_agency_id, form.no);
   const draft = letter.approved_at === null;
@@ -86,6 +91,61 @@ async function apologyPdf(ctx: AppContext, d: Dossier) {
     },
     form.title,
   );
+}
+
+/**
+ * The apology letter as the leader approves it, signed with the responsible agency's certificate
+ * (issue 8: "the apology letters are signed the same way"), stored; returns its SHA-256. Runs before
+ * the approval's transaction: a failure leaves the dossier as it was, with the error shown.
+ */
+export async function signApologyLetter(
+  ctx: AppContext,
+  d: Dossier,
+  letter: {
+    reason: string;
+    oldDueAt: Date;
+    newDueAt: Date;
+    responsibleAgencyId: string;
+    approvedAt: Date;
+    approverName: string;
+  },
+): Promise<string> {
+  const form = processingForms(d.formSet).apology;
+  const h = await head(ctx, d, letter.responsibleAgencyId, form.no);
+  const agency = await getAgency(ctx.db, letter.responsibleAgencyId);
+  const signer = await signerFor(ctx, { code: agency.code, name: agency.name });
+  const { pdf, widget } = await renderApologyForSigning(
+    {
+      ...h,
+      issuedAt: letter.approvedAt,
+      draft: false,
+      applicant: person(d.applicant),
+      receivingAgencyName: d.receivingAgency.name,
+      procedureName: d.procedureName,
+      receivedAt: d.receivedAt,
+      oldDueAt: letter.oldDueAt,
+      newDueAt: letter.newDueAt,
+      reason: letter.reason,
+      responsibleAgencyName: agency.name,
+      returnPlace: returnPlace(d),
+      signerName: letter.approverName,
+      signature: {
+        signerName: letter.approverName,
+        agencyName: agency.name,
+        signingTime: letter.approvedAt,
+        demo: signer.describe().isDemo,
+      },
+    },
+    form.title,
+  );
+  const signed = await signer.sign(pdf, {
+    reason: `Ký số phiếu xin lỗi và hẹn lại ngày trả kết quả, hồ sơ ${d.code}`,
+    location: placeOf(agency.name),
+    signerName: letter.approverName,
+    signingTime: letter.approvedAt,
+    ...(widget ? { widget } : {}),
+  });
+  return (await ctx.files.put(signed)).sha256;
 }
 
 async function controlSheetPdf(ctx: AppContext, d: Dossier) {

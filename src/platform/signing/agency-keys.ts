@@ -8,9 +8,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../platform/errors.js';
-import type { AppContext } from '../../platform/module.js';
-import { createDemoPki, P12Signer, type PdfSigner, ROOT_KEY_NAME } from '../../platform/signing/index.js';
+import { AppError } from '../errors.js';
+import type { AppContext } from '../module.js';
+import { createDemoPki, ROOT_KEY_NAME } from './demo-pki.js';
+import { P12Signer } from './p12-signer.js';
+import type { PdfSigner } from './types.js';
 
 type KeysCtx = Pick<AppContext, 'config' | 'serverSecret'>;
 
