@@ -6,6 +6,7 @@
  * module turns into messages.
  */
 import assert from 'node:assert/strict';
+import { buffer } from 'node:stream/consumers';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { insertAgency } from '../../../test/factories-agencies.js';
@@ -18,6 +19,7 @@ import {
 import { insertOfficer } from '../../../test/factories-identity.js';
 import { type Clock, fixedClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { trustedRoots, verifyPdfSignatures } from '../../platform/signing/index.js';
 import { loadWorkingCalendar } from '../calendar/index.js';
 import { receiveDossier } from '../dossiers/index.js';
 import type { WorkflowEvent } from './events.js';
@@ -219,6 +221,12 @@ describe('late dossiers', () => {
     assert.equal(letter.approved_by, chairman.id);
     assert.equal(letter.reason, 'Cần xác minh thêm thông tin với cơ quan thuế');
     assert.ok(letter.sent_at);
+    // Signed at the approval, with the responsible agency's certificate; the stored letter verifies.
+    assert.ok(letter.signed_sha256 && letter.signed_at);
+    const signedPdf = await buffer(await ctx.files.get(letter.signed_sha256));
+    const report = verifyPdfSignatures(signedPdf, { trustedRoots: await trustedRoots(ctx) });
+    assert.equal(report.valid, true, report.summary);
+    assert.equal(report.signatures[0]?.subFilter, 'ETSI.CAdES.detached');
     assert.equal(
       await code(
         applyProcessingAction(ctx, chairman, d.code, 'extend', { newDueAt: '2026-12-31T00:00:00Z' }),

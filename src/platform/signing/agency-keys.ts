@@ -46,7 +46,13 @@ async function loadSigner(ctx: KeysCtx, agency: SigningAgency): Promise<PdfSigne
   const dir = ctx.config.signing.dir;
   if (ctx.config.demo) {
     const passphrase = demoPassphrase(ctx.serverSecret);
-    await createDemoPki({ dir, agencies: [agency], passphrase });
+    // Valid from two years back: demo data and tests date documents in the past (a fixed clock).
+    await createDemoPki({
+      dir,
+      agencies: [agency],
+      passphrase,
+      now: new Date(Date.now() - 2 * 365 * 86_400_000),
+    });
     return P12Signer.fromBuffer(
       await fs.readFile(path.join(dir, `${agency.code}.p12`)),
       passphrase(agency.code),
