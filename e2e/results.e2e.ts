@@ -60,24 +60,26 @@ async function waiting(page: Page): Promise<{ code: string; applicant: string }[
 }
 
 /**
- * A copy of the signed PDF with one byte changed inside the signed range: a character of the
- * document's /Title value (in the Info dictionary, which the signature covers).
+ * A copy of the signed PDF with one byte changed inside the signed range: a letter of the document's
+ * title (the Info dictionary's /Title, a string written directly or as an indirect object), which
+ * the signature covers. A letter turned into the other case keeps the file a well-formed PDF.
  */
 function tampered(pdf: Buffer): Buffer {
   const text = pdf.toString('latin1');
   const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
   assert.ok(range, 'the signed PDF has a /ByteRange');
   const [a, b, c, d] = range.slice(1).map(Number) as [number, number, number, number];
-  const title = text.indexOf('/Title');
-  assert.ok(title > 0, 'the signed PDF has a /Title');
-  const open = text.slice(title + 6).search(/[(<]/) + title + 6;
-  const at = open + 3;
-  assert.ok((at >= a && at < a + b) || (at >= c && at < c + d), 'the changed byte is signed');
+  const title = /\/Title\s*(?:(\d+)\s+(\d+)\s+R)?/.exec(text);
+  assert.ok(title, 'the signed PDF has a /Title');
+  const from = title[1] ? text.indexOf(`\n${title[1]} ${title[2]} obj`) : title.index;
+  assert.ok(from >= 0, 'the /Title object is in the file');
+  const open = text.slice(from).search(/[(<]/) + from;
+  const end = text.indexOf(text[open] === '(' ? ')' : '>', open);
+  const letter = text.slice(open + 1, end).search(/[A-Za-z]/) + open + 1;
+  assert.ok(letter > open && letter < end, 'the title has a letter to change');
+  assert.ok((letter >= a && letter < a + b) || (letter >= c && letter < c + d), 'the changed byte is signed');
   const copy = Buffer.from(pdf);
-  const was = String.fromCharCode(copy[at]!);
-  const now = /[0-9a-f]/i.test(was) ? (was === '0' ? '1' : '0') : was === 'X' ? 'Y' : 'X';
-  copy[at] = now.charCodeAt(0);
-  assert.notDeepEqual(copy, pdf);
+  copy[letter] = copy[letter]! ^ 0x20;
   return copy;
 }
 

@@ -37,11 +37,11 @@ const TO_CITIZEN: Partial<Record<WorkflowEventKind, Text>> = {
   }),
   completed: (e) => ({
     title: `Hồ sơ ${e.dossierCode} đã có kết quả`,
-    body: `Hồ sơ "${e.procedureName}" đã được giải quyết xong. Kết quả được trả theo hình thức bạn đã chọn.`,
+    body: `Hồ sơ "${e.procedureName}" đã được giải quyết xong. ${e.detail ?? 'Kết quả được trả theo hình thức bạn đã chọn.'}`,
   }),
   result_returned: (e) => ({
     title: `Hồ sơ ${e.dossierCode} đã trả kết quả`,
-    body: `Kết quả của hồ sơ "${e.procedureName}" đã được trả.`,
+    body: `Kết quả của hồ sơ "${e.procedureName}" đã được trả. Kết quả điện tử có trong mục Hồ sơ của tôi và Kho dữ liệu của bạn.`,
   }),
   stopped: (e) => ({
     title: `Hồ sơ ${e.dossierCode} bị dừng giải quyết`,

@@ -158,6 +158,7 @@ export interface EventFacts {
     procedure_name: string;
     account_id: string | null;
     receiving_agency_id: string;
+    return_method?: string | null;
   };
   current: StepLike | null;
   next: StepLike | null;
@@ -183,6 +184,14 @@ const TO_CITIZEN: Partial<Record<WorkflowAction, WorkflowEventKind>> = {
 const DESK_TOO = new Set<WorkflowAction>(['request_supplement', 'complete', 'stop', 'extend']);
 
 /** The event an applied action emits, null when nobody needs telling. */
+/** How the citizen gets the result, by the return method chosen at intake (Mẫu 01, item 6). */
+const HOW_TO_GET: Record<string, string> = {
+  desk: 'Mời bạn đến Bộ phận Một cửa nơi nộp hồ sơ, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả và giấy tờ tùy thân, để nhận kết quả.',
+  online:
+    'Kết quả điện tử có chữ ký số sẽ có trong mục Hồ sơ của tôi và Kho dữ liệu của bạn ngay khi Bộ phận Một cửa trả kết quả.',
+  post: 'Kết quả sẽ được gửi qua dịch vụ bưu chính công ích đến địa chỉ bạn đã đăng ký; bưu tá sẽ liên hệ qua số điện thoại của bạn.',
+};
+
 export function eventOf(action: WorkflowAction, f: EventFacts): WorkflowEvent | null {
   const base = {
     eventId: `${f.head.id}:${action}:${f.at.toISOString()}`,
@@ -202,7 +211,9 @@ export function eventOf(action: WorkflowAction, f: EventFacts): WorkflowEvent | 
           ? `${money(f.obligation)} — ${f.reason ?? ''}`
           : action === 'extend' && f.extension
             ? DATE.format(f.extension)
-            : f.reason,
+            : action === 'complete'
+              ? (HOW_TO_GET[f.head.return_method ?? ''] ?? null)
+              : f.reason,
     };
   }
   // Officers: the step now waiting for them (their pool, or the one who held it before).

@@ -108,6 +108,7 @@ const loadHead = (db: Db, id: string) =>
       'original_due_at',
       'account_id',
       'procedure_name',
+      'return_method',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
