@@ -40,7 +40,10 @@ const RESULT_PDF = /\/api\/v1\/results\/[0-9a-f-]+\.pdf$/;
 
 /** The value of a fact on a result or verification page (a dt and its dd). */
 async function fact(page: Page, term: string): Promise<string> {
-  const dd = page.locator('dl.desk-facts dt', { hasText: term }).first().locator('xpath=following-sibling::dd[1]');
+  const dd = page
+    .locator('dl.desk-facts dt', { hasText: term })
+    .first()
+    .locator('xpath=following-sibling::dd[1]');
   return seenText(dd);
 }
 
@@ -139,10 +142,7 @@ describe('results: sign, verify and return', () => {
     assert.equal(await fact(page, 'Loại kết quả'), 'Giấy khai sinh');
     assert.equal(await fact(page, 'Tình trạng'), 'Đã ký số');
     assert.equal(await fact(page, 'Người ký'), `${LEADER_NAME} (Chủ tịch)`);
-    assert.equal(
-      await fact(page, 'Chứng thư số'),
-      `${WARD} — Chứng thư số demo — không có giá trị pháp lý`,
-    );
+    assert.equal(await fact(page, 'Chứng thư số'), `${WARD} — Chứng thư số demo — không có giá trị pháp lý`);
     const response = await shown;
     assert.equal(response.status(), 200);
     assert.equal(response.headers()['content-type'], 'application/pdf');
@@ -177,6 +177,24 @@ describe('results: sign, verify and return', () => {
     assert.equal(await fact(page, 'Tình trạng'), 'Đã ký số');
     assert.match(await fact(page, 'Số, ký hiệu'), /^\d+\/GKS-UBND$/);
     assert.notEqual(await fact(page, 'Số, ký hiệu'), signed.numberSymbol);
+  });
+
+  // Known bug (reported): GET /api/v1/results/{id}.pdf keeps the site-wide CSP frame-ancestors 'none',
+  // so Chromium refuses to show it in the result page's frame (the frame is a chrome-error page). The
+  // PDF's response is checked above; this part stays "todo" until src/modules/results/results.api.ts
+  // lets motcua's own pages frame it as dossier-attachments.api.ts does. Then drop the todo.
+  it('the viewer of the result page shows the signed PDF', {
+    todo: "results.api.ts serves the PDF with frame-ancestors 'none'",
+  }, async () => {
+    const page = await leader.newPage();
+    await page.goto(url(`/can-bo/ho-so/${signed.code}/ket-qua`));
+    const frame = page.locator('details.wf-pdf iframe');
+    await frame.scrollIntoViewIfNeeded();
+    const handle = await frame.elementHandle();
+    const shown = await handle?.contentFrame();
+    await shown?.waitForLoadState();
+    assert.equal(shown?.url(), url(signed.pdfHref), 'the frame shows the PDF, not a refusal');
+    await page.close();
   });
 
   it('downloads the signed PDF the page links to', async () => {
@@ -261,7 +279,9 @@ describe('results: sign, verify and return', () => {
     assert.equal(await fact(page, 'Người ký'), `${LEADER_NAME} (Chủ tịch)`);
     await checkPage(page, 'result page at the desk', 'results-return-form-1280', false);
 
-    const deskForm = page.locator('form', { has: page.getByRole('button', { name: 'Xác nhận đã trả kết quả' }) });
+    const deskForm = page.locator('form', {
+      has: page.getByRole('button', { name: 'Xác nhận đã trả kết quả' }),
+    });
     assert.ok(await deskForm.getByLabel(`Người nộp hồ sơ: ${WAITING_APPLICANT}`).isChecked());
     const wrong = `${idNumber.slice(0, 11)}${idNumber.endsWith('9') ? '8' : '9'}`;
     await deskForm.getByLabel('Số định danh (CCCD) của người nhận').fill(wrong);

@@ -55,6 +55,24 @@ export async function listDocuments(db: Db, accountId: string): Promise<StoredDo
   }));
 }
 
+/** The results of one dossier already returned to the account (hidden ones are not yet returned). */
+export async function listReturnedResults(
+  db: Db,
+  accountId: string,
+  dossierId: string,
+): Promise<{ id: string; name: string; issuedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('citizen_documents')
+    .select(['id', 'name', 'issued_at'])
+    .where('account_id', '=', accountId)
+    .where('source_dossier_id', '=', dossierId)
+    .where('kind', '=', 1)
+    .where('hidden', '=', false)
+    .orderBy('issued_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, issuedAt: r.issued_at }));
+}
+
 export async function findDocument(db: Db, accountId: string, id: string) {
   return db
     .selectFrom('citizen_documents')

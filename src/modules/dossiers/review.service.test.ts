@@ -15,7 +15,6 @@ import { listDocuments } from './data-store.service.js';
 import { getDossier } from './dossier-read.service.js';
 import { receiveDossier, recordCashPayment, refuseDossier, requestCompletion } from './review.service.js';
 import { slipPdf } from './slips.service.js';
-import { submitDossier } from './submission.service.js';
 import { trackDossier } from './tracking.service.js';
 import { trackingToken } from './tracking-token.js';
 

@@ -42,7 +42,7 @@ const RETURN_METHODS: readonly ReturnMethod[] = ['desk', 'post', 'online'];
 
 export function checkSubmission(input: NewDossierInput, opts: { idRequired: boolean }): CheckedSubmission {
   const a = readPerson(input.applicant ?? {}, 'applicant', opts);
-  const o = input.owner && input.owner.name ? readPerson(input.owner, 'owner', { idRequired: false }) : null;
+  const o = input.owner?.name ? readPerson(input.owner, 'owner', { idRequired: false }) : null;
   const errors: FieldError[] = [...a.errors, ...(o?.errors ?? [])];
   if (!RETURN_METHODS.includes(input.returnMethod)) {
     errors.push({

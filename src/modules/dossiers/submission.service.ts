@@ -58,7 +58,7 @@ function receivingAgency(p: Principal, input: NewDossierInput, routed: Routed): 
   const wanted = input.receivingAgencyId ?? null;
   if (wanted) {
     const centre = routed.agencies.find((a) => a.id === wanted);
-    if (!centre || !centre.kind.endsWith('_service_centre')) {
+    if (!centre?.kind.endsWith('_service_centre')) {
       throw validationError('dossier.invalid_receiving_centre', {
         vi: 'Nơi tiếp nhận phải là một Trung tâm Phục vụ hành chính công của tỉnh.',
         en: 'The receiving unit must be one of the province’s service centres.',

@@ -161,33 +161,34 @@ function unsignedBox(doc: PDFKit.PDFDocument, box: { x: number; y: number; width
   doc.fillColor('black');
   doc.page.margins.bottom = bottom;
   const h = doc.page.height;
-  return { page: 0, rect: [box.x, h - (box.y + box.height), box.x + box.width, h - box.y] } as SignatureWidget;
+  return {
+    page: 0,
+    rect: [box.x, h - (box.y + box.height), box.x + box.width, h - box.y],
+  } as SignatureWidget;
 }
 
-/** "MẪU XEM TRƯỚC — không có giá trị" across the page, light, over everything. */
+/** "MẪU XEM TRƯỚC — không có giá trị" across the middle of the page, light, over everything. */
 function watermark(doc: PDFKit.PDFDocument) {
+  const text = 'MẪU XEM TRƯỚC — không có giá trị';
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  const { width, height } = doc.page;
+  const cx = doc.page.width / 2;
+  const cy = doc.page.height / 2;
   doc.save();
-  doc.rotate(-35, { origin: [width / 2, height / 2] });
-  doc.fillColor('#b00000').fillOpacity(0.18).font(FONT.bold).fontSize(30);
-  doc.text('MẪU XEM TRƯỚC — không có giá trị', 0, height / 2 - 18, {
-    width,
-    align: 'center',
-    lineBreak: false,
-  });
+  doc.font(FONT.bold);
+  let size = 34;
+  while (size > 12 && doc.fontSize(size).widthOfString(text) > 560) size -= 1;
+  const w = doc.widthOfString(text);
+  doc.rotate(-35, { origin: [cx, cy] });
+  doc.fillColor('#b00000').fillOpacity(0.2);
+  doc.text(text, cx - w / 2, cy - size / 2, { lineBreak: false });
   doc.restore();
   doc.fillColor('black').fillOpacity(1);
   doc.page.margins.bottom = bottom;
 }
 
 /** Nơi nhận (left) and the signer (right), the visible signature block between title and name. */
-function drawSignatureArea(
-  doc: PDFKit.PDFDocument,
-  data: ResultDocument,
-  preview: boolean,
-): SignatureWidget {
+function drawSignatureArea(doc: PDFKit.PDFDocument, data: ResultDocument, preview: boolean): SignatureWidget {
   doc.moveDown(0.8);
   const box = contentBox(doc);
   const half = box.width / 2;

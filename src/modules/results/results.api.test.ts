@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../../test/build-test-app.js';
+import { citizenPrincipal, onlineBody } from '../../../test/factories-dossiers.js';
 import { sessionCookie } from '../../../test/factories-identity.js';
 import { csrfFor, csrfProbe, multipartBody, postForm } from '../../../test/page-forms.js';
+import { submitDossier } from '../dossiers/index.js';
 import { seedResultsWorld } from './test-support.js';
 
 const { app, ctx } = await buildTestApp({ extraRoutes: csrfProbe });
@@ -86,6 +88,34 @@ describe('results API', () => {
     assert.equal(mine.statusCode, 200);
     assert.ok(!('dataStoreCode' in mine.json()), 'the data-store code is for officers');
     assert.equal((await json('GET', `/api/v1/results/${r.id}.pdf`, cookie.citizen)).statusCode, 200);
+
+    // On the citizen's dossier page and in their data store, and reusable in a new dossier.
+    const mineHtml = await app.inject({
+      url: `/ho-so-cua-toi/${d.code}`,
+      headers: { accept: 'text/html', cookie: cookie.citizen },
+    });
+    assert.ok(mineHtml.body.includes('Kết quả giải quyết'));
+    const link = /href="\/kho-du-lieu\/([0-9a-f-]{36})"/.exec(mineHtml.body);
+    assert.ok(link, 'a link to the result in the data store');
+    const store = await app.inject({ url: `/kho-du-lieu/${link[1]}`, headers: { cookie: cookie.citizen } });
+    assert.equal(store.statusCode, 200);
+    assert.ok(store.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-')));
+    const again = await submitDossier(
+      ctx,
+      citizenPrincipal(w.world.citizen),
+      onlineBody({
+        components: [
+          { position: 0, reuseDocumentId: link[1] },
+          { position: 1, reuseDocumentId: link[1] },
+        ],
+      }) as never,
+      'results-api-reuse-0001',
+    );
+    assert.deepEqual(
+      again.dossier.components.slice(0, 2).map((c) => c.digitization),
+      [3, 3],
+      'reused from an earlier result (TrangThaiSoHoa 3)',
+    );
   });
 
   it('sign-batch answers each dossier', async () => {

@@ -128,7 +128,7 @@ export async function signDossierResult(
     state = await processingState(ctx, principal, state.head.id);
   }
   const step = state.steps.find((s) => s.id === state.head.step_id);
-  if (!step || step.role !== 'agency_leader' || !state.actions.some((a) => a.action === 'complete')) {
+  if (step?.role !== 'agency_leader' || !state.actions.some((a) => a.action === 'complete')) {
     if (state.actor.kind !== 'officer' || state.actions.length === 0)
       throw forbidden('workflow.not_your_step', {
         vi: 'Bạn không giữ bước xử lý hiện tại của hồ sơ này.',

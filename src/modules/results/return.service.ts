@@ -127,7 +127,7 @@ export async function returnResult(
 ): Promise<ResultRow> {
   const d = await getDossier(ctx.db, idOrCode);
   const result = await repo.selectLiveResult(ctx.db, d.id);
-  if (!result || result.state !== 'signed') throw notSigned();
+  if (result?.state !== 'signed') throw notSigned();
   const record = {
     method: input.method,
     ...pickup(input, d.applicant),
@@ -171,7 +171,7 @@ export async function returnedByPost(ctx: AppContext, a: { dossierId: string; of
 /** The workflow's "returned" job: release the result if the return did not already (idempotent). */
 export async function releaseOnReturned(ctx: AppContext, dossierId: string): Promise<boolean> {
   const result = await repo.selectLiveResult(ctx.db, dossierId);
-  if (!result || result.state !== 'signed' || result.returned_at) return false;
+  if (result?.state !== 'signed' || result.returned_at) return false;
   const d = await getDossier(ctx.db, dossierId);
   return ctx.db
     .transaction()

@@ -233,7 +233,7 @@ async function insertPlannedSteps(trx: Db, dossierId: string, plan: PlannedStep[
  */
 export async function snapshotSteps(ctx: AppContext, dossierId: string): Promise<number> {
   const head = await loadHead(ctx.db, dossierId);
-  if (!head || head.status !== 2 || head.step_id) return 0;
+  if (head?.status !== 2 || head.step_id) return 0;
   let plan: PlannedStep[];
   try {
     plan = await planFor(ctx, head);

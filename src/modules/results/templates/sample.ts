@@ -51,6 +51,11 @@ export function sampleDocument(s: SampleInput, template: ResultTemplate): Result
     owner: { name: 'Trần Thị Mẫu', idNumber: '001199054321', birthDate: '1999-06-20' },
     validUntil: validUntilFor(template.validityMonths, s.now),
     signer: { title: template.signerTitle ?? defaultSignerTitle(s.agencyName), name: 'Họ và tên người ký' },
-    signature: { signerName: 'Họ và tên người ký', agencyName: s.agencyName, signingTime: s.now, demo: false },
+    signature: {
+      signerName: 'Họ và tên người ký',
+      agencyName: s.agencyName,
+      signingTime: s.now,
+      demo: false,
+    },
   };
 }

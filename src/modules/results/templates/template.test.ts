@@ -30,10 +30,20 @@ describe('substitute', () => {
       'Ủy ban nhân dân phường Hạ Long cấp giấy chứng nhận đăng ký hộ kinh doanh cho:',
       [],
     ],
-    ['repeated', '{agency} / {agency}', 'Ủy ban nhân dân phường Hạ Long / Ủy ban nhân dân phường Hạ Long', []],
+    [
+      'repeated',
+      '{agency} / {agency}',
+      'Ủy ban nhân dân phường Hạ Long / Ủy ban nhân dân phường Hạ Long',
+      [],
+    ],
     ['known without a value → empty', 'Chủ hồ sơ: {owner.name}.', 'Chủ hồ sơ: .', []],
     ['known, not given → empty', 'Mã: {dossier.code}', 'Mã: ', []],
-    ['unknown left visible and reported', 'Ngày {ngay_cap} số {so}', 'Ngày {ngay_cap} số {so}', ['ngay_cap', 'so']],
+    [
+      'unknown left visible and reported',
+      'Ngày {ngay_cap} số {so}',
+      'Ngày {ngay_cap} số {so}',
+      ['ngay_cap', 'so'],
+    ],
     ['unknown reported once', '{x} {x}', '{x} {x}', ['x']],
     ['braces that are not placeholders stay', 'Điều {1} và { agency }', 'Điều {1} và { agency }', []],
     ['case matters', '{Agency}', '{Agency}', ['Agency']],
@@ -55,7 +65,11 @@ describe('substitute', () => {
   });
 
   it('lists placeholders and the unknown ones', () => {
-    assert.deepEqual(placeholdersIn('{agency} {title.lower} {agency} {foo.bar}'), ['agency', 'title.lower', 'foo.bar']);
+    assert.deepEqual(placeholdersIn('{agency} {title.lower} {agency} {foo.bar}'), [
+      'agency',
+      'title.lower',
+      'foo.bar',
+    ]);
     assert.deepEqual(unknownPlaceholders('{agency} {title.lower} {foo.bar}'), ['foo.bar']);
   });
 });

@@ -23,7 +23,8 @@ export const FIELD_SOURCES = [
   'receivedAt',
 ] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
-export const isFieldSource = (v: string): v is FieldSource => (FIELD_SOURCES as readonly string[]).includes(v);
+export const isFieldSource = (v: string): v is FieldSource =>
+  (FIELD_SOURCES as readonly string[]).includes(v);
 
 /** The names a {placeholder} may take in the intro, the grant line and the closing. */
 export const PLACEHOLDERS = [
@@ -168,7 +169,12 @@ export const SOURCE_LABELS: Record<FieldSource, Bilingual> = {
  */
 export function validUntilFor(months: number | null, issuedAt: Date, zone = 'Asia/Ho_Chi_Minh'): Date | null {
   if (months === null) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .format(issuedAt)
     .split('-')
     .map(Number) as [number, number, number];

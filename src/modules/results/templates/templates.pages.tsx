@@ -11,8 +11,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditActorOf } from '../../../platform/audit/actor.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { translator } from '../../../platform/html/i18n.js';
-import type { App } from '../../../platform/http/app-type.js';
 import type { Role } from '../../../platform/http/access.js';
+import type { App } from '../../../platform/http/app-type.js';
 import { pageContext } from '../../../platform/http/lang.js';
 import { formatVietnamDateTime } from '../../../platform/pdf/index.js';
 import { type FormError, formErrors } from '../../admin-units/index.js';
@@ -34,8 +34,8 @@ import {
   PROVINCE_PARAM,
   TEMPLATES_CSS_PATH,
   TEMPLATES_PATH,
-  type TemplateFormState,
   TemplateFormPage,
+  type TemplateFormState,
   TemplateListPage,
   templateHref,
 } from './views/templates.view.js';

@@ -8,7 +8,8 @@ import type { Principal } from '../../../platform/http/access.js';
 import { type AgencyAncestry, coversAgency } from '../../identity/index.js';
 
 const isOfficer = (p: Principal | null): p is Principal & { kind: 'officer' } => p?.kind === 'officer';
-const isSystemAdmin = (p: Principal | null) => isOfficer(p) && p.grants.some((g) => g.role === 'system_admin');
+const isSystemAdmin = (p: Principal | null) =>
+  isOfficer(p) && p.grants.some((g) => g.role === 'system_admin');
 
 /** `agencyId` null: the province-wide template. */
 export function mayEditTemplate(

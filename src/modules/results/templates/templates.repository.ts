@@ -57,7 +57,9 @@ export async function selectTemplatesFor(db: Db, procedureCode: string, agencyId
     .selectAll()
     .where('procedure_code', '=', procedureCode)
     .where((eb) =>
-      agencyId ? eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)]) : eb('agency_id', 'is', null),
+      agencyId
+        ? eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)])
+        : eb('agency_id', 'is', null),
     )
     .execute();
   const own = agencyId ? rows.find((r) => r.agency_id === agencyId) : undefined;
@@ -82,7 +84,14 @@ const contentValues = (c: TemplateContent) => ({
 /** A new template; undefined when one for the same procedure and agency exists already. */
 export async function insertTemplate(
   db: Db,
-  t: { id: string; procedureCode: string; agencyId: string | null; content: TemplateContent; by: string | null; now: Date },
+  t: {
+    id: string;
+    procedureCode: string;
+    agencyId: string | null;
+    content: TemplateContent;
+    by: string | null;
+    now: Date;
+  },
 ) {
   return db
     .insertInto('result_templates')
@@ -167,7 +176,12 @@ export async function selectProcedureList(
 ): Promise<ProcedureListItem[]> {
   const pattern = `%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const ids = opts.agencyIds.length > 0 ? opts.agencyIds : ['00000000-0000-0000-0000-000000000000'];
-  const rows = await sql<{ code: string; name: string; result_name: string | null; scopes: (string | null)[] }>`
+  const rows = await sql<{
+    code: string;
+    name: string;
+    result_name: string | null;
+    scopes: (string | null)[];
+  }>`
     SELECT p.code, v.name, r.name AS result_name,
       COALESCE((SELECT array_agg(t.agency_id ORDER BY t.agency_id NULLS FIRST) FROM result_templates t
         WHERE t.procedure_code = p.code

@@ -107,7 +107,8 @@ export async function templateOfScope(
   const { own, province } = await repo.selectTemplatesFor(db, procedure.code, agencyId);
   const saved = agencyId === null ? province : own;
   if (saved) return { template: saved, saved: true };
-  const start = (agencyId === null ? undefined : province) ?? defaultTemplate(procedure.code, resultNameOf(procedure));
+  const start =
+    (agencyId === null ? undefined : province) ?? defaultTemplate(procedure.code, resultNameOf(procedure));
   return { template: { ...start, id: null, agencyId, rowVersion: 0 }, saved: false };
 }
 
@@ -152,7 +153,12 @@ export async function previewTemplate(
 }
 
 /** Refuses a template whose body would push the signature off the first page (drawn on sample data). */
-async function assertFitsOnePage(deps: Deps, procedure: ProcedureFacts, agencyId: string | null, c: TemplateContent) {
+async function assertFitsOnePage(
+  deps: Deps,
+  procedure: ProcedureFacts,
+  agencyId: string | null,
+  c: TemplateContent,
+) {
   const probe: ResultTemplate = {
     ...defaultTemplate(procedure.code, c.title),
     ...c,
@@ -207,7 +213,11 @@ export async function saveTemplate(
         action: 'results.template_saved',
         objectType: 'result_template',
         objectId: row.id,
-        details: { procedureCode: procedure.code, scope: s.agencyId ?? 'province', rowVersion: row.row_version },
+        details: {
+          procedureCode: procedure.code,
+          scope: s.agencyId ?? 'province',
+          rowVersion: row.row_version,
+        },
       },
       now,
     );

@@ -51,10 +51,28 @@ describe('validateTemplate', () => {
     ['symbol with a space', { symbolKind: 'G CN' }, 'symbolKind', /1 đến 10/, /1 to 10/],
     ['validity 0', { validityMonths: '0' }, 'validityMonths', /từ 1 đến 1200/, /from 1 to 1200/],
     ['validity 1201', { validityMonths: '1201' }, 'validityMonths', /từ 1 đến 1200/, /from 1 to 1200/],
-    ['validity not a number', { validityMonths: 'mười hai' }, 'validityMonths', /số tháng/, /number of months/],
+    [
+      'validity not a number',
+      { validityMonths: 'mười hai' },
+      'validityMonths',
+      /số tháng/,
+      /number of months/,
+    ],
     ['validity with decimals', { validityMonths: '1.5' }, 'validityMonths', /số tháng/, /months/],
-    ['unknown placeholder in the intro', { intro: 'Căn cứ {ngay_cap};' }, 'intro', /\{ngay_cap\}/, /\{ngay_cap\}/],
-    ['unknown placeholder in the grant line', { grantLine: '{coquan} cấp' }, 'grantLine', /\{coquan\}/, /\{coquan\}/],
+    [
+      'unknown placeholder in the intro',
+      { intro: 'Căn cứ {ngay_cap};' },
+      'intro',
+      /\{ngay_cap\}/,
+      /\{ngay_cap\}/,
+    ],
+    [
+      'unknown placeholder in the grant line',
+      { grantLine: '{coquan} cấp' },
+      'grantLine',
+      /\{coquan\}/,
+      /\{coquan\}/,
+    ],
     ['unknown placeholder in the closing', { closing: 'Hết hạn {han}' }, 'closing', /\{han\}/, /\{han\}/],
     [
       'source not allowed',
@@ -63,7 +81,13 @@ describe('validateTemplate', () => {
       /Chọn dữ liệu/,
       /Choose the line/,
     ],
-    ['label required', { fields: [{ label: ' ', source: 'dossier.code' }] }, 'field-0-label', /Nhập nhãn/, /Enter the label/],
+    [
+      'label required',
+      { fields: [{ label: ' ', source: 'dossier.code' }] },
+      'field-0-label',
+      /Nhập nhãn/,
+      /Enter the label/,
+    ],
     [
       'more than 12 lines',
       { fields: Array.from({ length: 13 }, () => ({ label: 'Mã', source: 'dossier.code' })) },
@@ -87,6 +111,7 @@ describe('validateTemplate', () => {
   it('reports every problem at once', () => {
     const out = validateTemplate({ ...good, title: '', symbolKind: '', validityMonths: '0' });
     assert.equal(out.ok, false);
-    if (!out.ok) assert.deepEqual(out.errors.map((e) => e.field).sort(), ['symbolKind', 'title', 'validityMonths']);
+    if (!out.ok)
+      assert.deepEqual(out.errors.map((e) => e.field).sort(), ['symbolKind', 'title', 'validityMonths']);
   });
 });

@@ -5,7 +5,13 @@
  * problem is a bilingual message at the form field it belongs to. Pure.
  */
 import type { FieldError } from '../../../platform/errors.js';
-import { FIELD_SOURCES, isFieldSource, MAX_FIELDS, type TemplateContent, unknownPlaceholders } from './template.js';
+import {
+  FIELD_SOURCES,
+  isFieldSource,
+  MAX_FIELDS,
+  type TemplateContent,
+  unknownPlaceholders,
+} from './template.js';
 
 export interface TemplateInput {
   title: string;
@@ -18,7 +24,14 @@ export interface TemplateInput {
   fields: { label: string; source: string }[];
 }
 
-const LIMITS = { title: 200, intro: 3000, grantLine: 500, closing: 2000, signerTitle: 120, label: 120 } as const;
+const LIMITS = {
+  title: 200,
+  intro: 3000,
+  grantLine: 500,
+  closing: 2000,
+  signerTitle: 120,
+  label: 120,
+} as const;
 
 const err = (field: string, vi: string, en: string): FieldError => ({ field, message: { vi, en } });
 

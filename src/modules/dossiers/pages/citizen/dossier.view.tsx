@@ -7,6 +7,7 @@ import { m } from './messages.js';
 import { statusText } from './my-dossiers.view.js';
 import {
   Banner,
+  DATA_STORE_PATH,
   dateTime,
   dossierPath,
   errorOf,
@@ -26,6 +27,8 @@ export function DossierPage(p: {
   ctx: PageContext;
   csrf: string;
   dossier: Dossier;
+  /** The results returned to the citizen (their data-store entries). */
+  results: { id: string; name: string; issuedAt: Date }[];
   errors: FormErrors;
   banner: string | null;
   values: { reason?: string; note?: string };
@@ -81,7 +84,26 @@ export function DossierPage(p: {
       ) : (
         ''
       )}
-      {d.slips.length > 0 ? (
+      {p.results.length > 0 ? (
+        <section class="panel" aria-labelledby="ket-qua">
+          <h2 id="ket-qua" safe>
+            {t(m.resultsTitle)}
+          </h2>
+          <ul>
+            {p.results.map((r) => (
+              <li>
+                <a href={`${DATA_STORE_PATH}/${r.id}`} safe>
+                  {r.name}
+                </a>
+                <span safe>{` — ${t(m.resultSigned)} ${dateTime(r.issuedAt)}`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {d.slips.length > 0 || d.history.some((h) => h.action === 'extend') ? (
         <>
           <h2 safe>{t(m.slips)}</h2>
           <ul>
@@ -92,6 +114,15 @@ export function DossierPage(p: {
                 </a>
               </li>
             ))}
+            {d.history.some((h) => h.action === 'extend') ? (
+              <li>
+                <a href={`/api/v1/dossiers/${encodeURIComponent(d.code)}/slips/apology.pdf`} safe>
+                  {t(m.slipApology)}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
           </ul>
         </>
       ) : (

@@ -89,6 +89,12 @@ export const m = defineMessages({
   timeline: { vi: 'Quá trình giải quyết', en: 'Timeline' },
   missingTitle: { vi: 'Giấy tờ cần bổ sung', en: 'Documents to complete' },
   slips: { vi: 'Phiếu', en: 'Slips' },
+  resultsTitle: { vi: 'Kết quả giải quyết', en: 'Result' },
+  resultSigned: { vi: 'ký số ngày', en: 'signed on' },
+  slipApology: {
+    vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF, có chữ ký số)',
+    en: 'Apology and new date (PDF, digitally signed)',
+  },
   slipReceipt: { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)', en: 'Receipt (PDF)' },
   slipCompletion: { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)', en: 'Completion request (PDF)' },
   slipRefusal: { vi: 'Phiếu từ chối tiếp nhận (PDF)', en: 'Refusal (PDF)' },

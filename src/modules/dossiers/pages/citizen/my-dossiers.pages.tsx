@@ -11,7 +11,7 @@ import type { AppContext } from '../../../../platform/module.js';
 import { versionAt } from '../../../catalogue/index.js';
 import { readAttachment } from '../../attachments/index.js';
 import { completeDossier, withdrawDossier } from '../../citizen-actions.service.js';
-import { findDocument, listDocuments } from '../../data-store.service.js';
+import { findDocument, listDocuments, listReturnedResults } from '../../data-store.service.js';
 import { addAttachment, removeAttachment } from '../../dossier-attachments.service.js';
 import { getDossierForCaller } from '../../dossier-read.service.js';
 import { deleteDraft, listDrafts } from '../../drafts/drafts.service.js';
@@ -97,6 +97,7 @@ export function registerMyDossierPages(app: App, ctx: AppContext) {
     values: { reason?: string; note?: string } = {},
   ) {
     const d = await getDossierForCaller(ctx.db, citizenOf(req), req.params.code);
+    const results = await listReturnedResults(ctx.db, citizenOf(req).id, d.id);
     const flag = (Object.keys(BANNERS) as (keyof typeof BANNERS)[]).find((k) => queryValue(req, k) === '1');
     return reply
       .status(errors.length > 0 ? 400 : 200)
@@ -105,6 +106,7 @@ export function registerMyDossierPages(app: App, ctx: AppContext) {
           ctx={pageContext(req)}
           csrf={reply.generateCsrf()}
           dossier={d}
+          results={results}
           errors={errors}
           banner={flag ? BANNERS[flag][req.lang] : null}
           values={values}

@@ -25,9 +25,15 @@ export const tm = defineMessages({
   back: { vi: '← Danh sách mẫu kết quả', en: '← Result templates' },
   formTitle: { vi: 'Mẫu kết quả', en: 'Result template' },
   scope: { vi: 'Áp dụng cho', en: 'Applies to' },
-  provinceScope: { vi: 'Toàn tỉnh (mọi cơ quan chưa có mẫu riêng)', en: 'Province-wide (agencies without their own)' },
+  provinceScope: {
+    vi: 'Toàn tỉnh (mọi cơ quan chưa có mẫu riêng)',
+    en: 'Province-wide (agencies without their own)',
+  },
   openScope: { vi: 'Mở mẫu', en: 'Open' },
-  savedOwn: { vi: 'Mẫu riêng của cơ quan này, lưu lần cuối lúc', en: 'This agency’s own template, last saved at' },
+  savedOwn: {
+    vi: 'Mẫu riêng của cơ quan này, lưu lần cuối lúc',
+    en: 'This agency’s own template, last saved at',
+  },
   savedProvince: { vi: 'Mẫu toàn tỉnh, lưu lần cuối lúc', en: 'Province-wide template, last saved at' },
   startFromProvince: {
     vi: 'Cơ quan này chưa có mẫu riêng: đang dùng mẫu toàn tỉnh (nội dung bên dưới). Bấm “Lưu mẫu” để tạo mẫu riêng.',

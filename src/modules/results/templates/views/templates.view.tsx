@@ -1,7 +1,13 @@
 /** The result template pages: the list of procedures with their templates, and a template's form. */
 import type { PropsWithChildren } from '@kitajs/html';
 import { type Lang, translator } from '../../../../platform/html/i18n.js';
-import { CsrfField, ErrorSummary, Layout, type PageContext, Pager } from '../../../../platform/html/layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Layout,
+  type PageContext,
+  Pager,
+} from '../../../../platform/html/layout.js';
 import { ADMIN_CSS_PATH, Field, type FormError, Notice, Select } from '../../../admin-units/index.js';
 import { FIELD_SOURCES, MAX_FIELDS, PLACEHOLDERS, SOURCE_LABELS } from '../template.js';
 import { PLACEHOLDER_LABELS, tm } from './templates.messages.js';
@@ -166,7 +172,12 @@ export interface TemplateFormProps {
   savedHref?: string | undefined;
 }
 
-function ScopePicker(props: { lang: Lang; code: string; scopes: TemplateFormProps['scopes']; agencyId: string | null }) {
+function ScopePicker(props: {
+  lang: Lang;
+  code: string;
+  scopes: TemplateFormProps['scopes'];
+  agencyId: string | null;
+}) {
   const t = translator(props.lang);
   return (
     <form method="get" action={templateHref(props.code)} class="qt-inline mk-scope">
@@ -263,7 +274,14 @@ function FieldRows(props: { lang: Lang; rows: TemplateFormState['fields']; error
         );
       })}
       <p>
-        <button type="submit" name="action" value="add-field" class="mk-small" disabled={count >= MAX_FIELDS} safe>
+        <button
+          type="submit"
+          name="action"
+          value="add-field"
+          class="mk-small"
+          disabled={count >= MAX_FIELDS}
+          safe
+        >
           {t(tm.addField)}
         </button>
       </p>
@@ -333,12 +351,32 @@ export function TemplateFormPage(props: TemplateFormProps) {
           {t(tm.save)}
         </button>
         <Field name="title" label={t(tm.title)} hint={t(tm.titleHint)} value={s.title} errors={e} required />
-        <Field name="symbolKind" label={t(tm.symbolKind)} hint={t(tm.symbolHint)} value={s.symbolKind} errors={e} required />
+        <Field
+          name="symbolKind"
+          label={t(tm.symbolKind)}
+          hint={t(tm.symbolHint)}
+          value={s.symbolKind}
+          errors={e}
+          required
+        />
         <Field name="intro" label={t(tm.intro)} hint={t(tm.introHint)} value={s.intro} errors={e} multiline />
-        <Field name="grantLine" label={t(tm.grantLine)} hint={t(tm.grantHint)} value={s.grantLine} errors={e} />
+        <Field
+          name="grantLine"
+          label={t(tm.grantLine)}
+          hint={t(tm.grantHint)}
+          value={s.grantLine}
+          errors={e}
+        />
         <PlaceholderList lang={lang} />
         <FieldRows lang={lang} rows={s.fields} errors={e} />
-        <Field name="closing" label={t(tm.closing)} hint={t(tm.closingHint)} value={s.closing} errors={e} multiline />
+        <Field
+          name="closing"
+          label={t(tm.closing)}
+          hint={t(tm.closingHint)}
+          value={s.closing}
+          errors={e}
+          multiline
+        />
         <Field
           name="validityMonths"
           label={t(tm.validityMonths)}
@@ -347,7 +385,13 @@ export function TemplateFormPage(props: TemplateFormProps) {
           errors={e}
           type="number"
         />
-        <Field name="signerTitle" label={t(tm.signerTitle)} hint={t(tm.signerHint)} value={s.signerTitle} errors={e} />
+        <Field
+          name="signerTitle"
+          label={t(tm.signerTitle)}
+          hint={t(tm.signerHint)}
+          value={s.signerTitle}
+          errors={e}
+        />
         <p class="qt-actions">
           <button type="submit" name="action" value="save" class="qt-button" safe>
             {t(tm.save)}
