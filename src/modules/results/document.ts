@@ -32,7 +32,10 @@ export interface ResultDocument {
   place: string;
   issuedAt: Date;
   numberSymbol: string;
-  /** The result kind's name, e.g. "Giấy chứng nhận đăng ký hộ kinh doanh". */
+  /**
+   * The result's name, e.g. "Giấy chứng nhận đăng ký hộ kinh doanh": the title of the built-in
+   * default template when none is given (a given template prints its own title).
+   */
   name: string;
   resultCode: string | null;
   dossierCode: string;

@@ -13,6 +13,7 @@ import { postalHooks } from './post-return.service.js';
 import { postalJobs, registerPostalRoutes, registerPostalSandbox } from './postal/index.js';
 import { registerResultsApi } from './results.api.js';
 import { releaseOnReturned } from './return.service.js';
+import { registerResultTemplatePages } from './templates/index.js';
 
 export { verifyUrl } from './results.service.js';
 
@@ -31,6 +32,7 @@ export const resultsModule: AppModule = {
   async routes(app, ctx) {
     registerResultsApi(app, ctx);
     registerResultPages(app, ctx);
+    registerResultTemplatePages(app, ctx);
     await registerPostalRoutes(app, ctx, postalHooks);
     registerPostalSandbox(app, ctx);
   },

@@ -18,22 +18,22 @@ import { getAgency } from '../admin-units/index.js';
 import { versionAt } from '../catalogue/index.js';
 import { type Dossier, getDossier, storeResultDocument } from '../dossiers/index.js';
 import { applyProcessingAction, processingState } from '../workflow/index.js';
-import { dataStorePrefix, newVerificationId, numberSymbol, symbolFor } from './codes.js';
+import { agencyAbbreviation, dataStorePrefix, newVerificationId, numberSymbol } from './codes.js';
 import { renderResult } from './document.js';
 import * as repo from './results.repository.js';
+import { defaultSignerTitle, templateFor, validUntilFor } from './templates/index.js';
 
 export type ResultRow = repo.ResultRow;
+
+const vietnamIsoDate = (d: Date) => {
+  const p = vietnamParts(d);
+  return `${p.year}-${p.month}-${p.day}`;
+};
 
 export const verifyUrl = (baseUrl: string, verificationId: string) =>
   `${baseUrl.replace(/\/$/, '')}/verify/${verificationId}`;
 
-/** The leader's title over the signature, from the kind of agency (the form may give another). */
-export function defaultSignerTitle(agencyName: string): string {
-  if (/^(ủy|uỷ) ban nhân dân/iu.test(agencyName)) return 'Chủ tịch';
-  if (/^sở\s/iu.test(agencyName)) return 'Giám đốc';
-  if (/^công an/iu.test(agencyName)) return 'Trưởng Công an';
-  return 'Thủ trưởng cơ quan';
-}
+export { defaultSignerTitle } from './templates/index.js';
 
 const notSigningStep = () =>
   conflict('results.not_signing_step', {
@@ -52,6 +52,7 @@ export async function prepareResult(ctx: AppContext, principal: Principal, d: Do
   const kind = version.content.results[0];
   const name = kind?.name?.trim() || `Kết quả giải quyết thủ tục ${d.procedureName}`;
   const agency = await getAgency(ctx.db, d.competentAgency.id);
+  const template = await templateFor(ctx.db, d.procedureCode, agency.id, name);
   const now = ctx.clock.now();
   await ctx.db
     .insertInto('results')
@@ -60,12 +61,12 @@ export async function prepareResult(ctx: AppContext, principal: Principal, d: Do
       dossier_id: d.id,
       source: 'generated',
       state: 'draft',
-      name,
+      name: template.title,
       result_code: kind?.codeValid ? kind.code : null,
       agency_id: agency.id,
-      symbol: symbolFor(name, agency.name),
+      symbol: `${template.symbolKind}-${agencyAbbreviation(agency.name)}`,
       verification_id: newVerificationId(),
-      permanent: true,
+      permanent: template.validityMonths === null,
       created_by: principal.id,
       created_at: now,
       updated_at: now,
@@ -142,6 +143,11 @@ export async function signDossierResult(
   const agency = await getAgency(ctx.db, result.agency_id);
   const parent = agency.parentId ? await getAgency(ctx.db, agency.parentId) : null;
   const now = ctx.clock.now();
+  const template = await templateFor(ctx.db, d.procedureCode, result.agency_id, result.name);
+  const validUntil = result.valid_until
+    ? new Date(result.valid_until)
+    : validUntilFor(template.validityMonths, now);
+  const signerTitle = input.signerTitle?.trim() || template.signerTitle || defaultSignerTitle(agency.name);
 
   let signed: {
     sha256: string;
@@ -159,31 +165,34 @@ export async function signDossierResult(
     try {
       const signer = await signerFor(ctx, { code: agency.code, name: agency.name });
       const identity = signer.describe();
-      const { pdf, widget } = await renderResult({
-        agencyParentName: parent?.name ?? null,
-        agencyName: agency.name,
-        place: placeOf(agency.name),
-        issuedAt: now,
-        numberSymbol: result.number_symbol!,
-        name: result.name,
-        resultCode: result.result_code,
-        dossierCode: d.code,
-        verifyUrl: verifyUrl(ctx.config.baseUrl, result.verification_id),
-        procedureCode: d.procedureCode,
-        procedureName: d.procedureName,
-        receivedAt: d.receivedAt,
-        receivingAgencyName: d.receivingAgency.name,
-        applicant: d.applicant,
-        owner: d.owner,
-        validUntil: result.valid_until ? new Date(result.valid_until) : null,
-        signer: { title: input.signerTitle?.trim() || defaultSignerTitle(agency.name), name: principal.name },
-        signature: {
-          signerName: principal.name,
+      const { pdf, widget } = await renderResult(
+        {
+          agencyParentName: parent?.name ?? null,
           agencyName: agency.name,
-          signingTime: now,
-          demo: identity.isDemo,
+          place: placeOf(agency.name),
+          issuedAt: now,
+          numberSymbol: result.number_symbol!,
+          name: result.name,
+          resultCode: result.result_code,
+          dossierCode: d.code,
+          verifyUrl: verifyUrl(ctx.config.baseUrl, result.verification_id),
+          procedureCode: d.procedureCode,
+          procedureName: d.procedureName,
+          receivedAt: d.receivedAt,
+          receivingAgencyName: d.receivingAgency.name,
+          applicant: d.applicant,
+          owner: d.owner,
+          validUntil,
+          signer: { title: signerTitle, name: principal.name },
+          signature: {
+            signerName: principal.name,
+            agencyName: agency.name,
+            signingTime: now,
+            demo: identity.isDemo,
+          },
         },
-      });
+        template,
+      );
       const bytes = await signer.sign(pdf, {
         reason: `Ký số ${result.name} số ${result.number_symbol}, hồ sơ ${d.code}`,
         location: placeOf(agency.name),
@@ -242,7 +251,10 @@ export async function signDossierResult(
           signed_at: result.signed_at ?? now,
           signer_id: result.signer_id ?? principal.id,
           signer_name: result.signer_name ?? principal.name,
-          signer_title: result.signer_title ?? (input.signerTitle?.trim() || defaultSignerTitle(agency.name)),
+          signer_title: result.signer_title ?? signerTitle,
+          // A date, as the Vietnam calendar gives it: a Date would go through the process's time zone.
+          valid_until: result.valid_until ?? (validUntil ? vietnamIsoDate(validUntil) : null),
+          permanent: validUntil === null,
           certificate_subject: signed.identity.commonName,
           certificate_serial: signed.identity.serialNumber,
           certificate_demo: signed.identity.isDemo,
