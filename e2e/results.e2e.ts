@@ -179,13 +179,9 @@ describe('results: sign, verify and return', () => {
     assert.notEqual(await fact(page, 'Số, ký hiệu'), signed.numberSymbol);
   });
 
-  // Known bug (reported): GET /api/v1/results/{id}.pdf keeps the site-wide CSP frame-ancestors 'none',
-  // so Chromium refuses to show it in the result page's frame (the frame is a chrome-error page). The
-  // PDF's response is checked above; this part stays "todo" until src/modules/results/results.api.ts
-  // lets motcua's own pages frame it as dossier-attachments.api.ts does. Then drop the todo.
-  it('the viewer of the result page shows the signed PDF', {
-    todo: "results.api.ts serves the PDF with frame-ancestors 'none'",
-  }, async () => {
+  // The PDF response allows motcua's own pages to frame it (frame-ancestors 'self'), so the viewer
+  // shows the document, not a refusal.
+  it('the viewer of the result page shows the signed PDF', async () => {
     const page = await leader.newPage();
     await page.goto(url(`/can-bo/ho-so/${signed.code}/ket-qua`));
     const frame = page.locator('details.wf-pdf iframe');

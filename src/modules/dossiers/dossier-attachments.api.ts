@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import { AppError, validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/app-type.js';
+import { allowSameOriginFraming } from '../../platform/http/security.js';
 import type { AppContext } from '../../platform/module.js';
 import { attachmentErrors, readAttachment, type StoredUpload } from './attachments/index.js';
 import { addAttachment, removeAttachment } from './dossier-attachments.service.js';
@@ -208,13 +209,8 @@ async function download(
     (await findWorkingFile(ctx.db, req.principal, d.id, fileId));
   if (!shown) throw notFound();
   const content = await readAttachment(ctx, shown.id);
-  // The officer's dossier page shows PDFs in a frame of its own: this response may be framed by
-  // motcua's pages (and only by them); every other page keeps frame-ancestors 'none'.
-  const csp = String(reply.getHeader('content-security-policy') ?? '');
-  if (csp)
-    reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
-  return reply
-    .header('x-frame-options', 'SAMEORIGIN')
+  // The officer's dossier page shows PDFs in a frame of its own.
+  return allowSameOriginFraming(reply)
     .type(content.mediaType)
     .header('content-length', String(content.size))
     .header('content-disposition', contentDisposition(content.fileName, content.mediaType))

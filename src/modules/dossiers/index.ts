@@ -11,6 +11,7 @@ import { registerCitizenDossierPages } from './pages/citizen/index.js';
 import { registerDeskPages } from './pages/desk/desk.pages.js';
 import { registerTrackingPages } from './pages/tracking/tracking.pages.js';
 
+export { readAttachment as readDossierAttachment } from './attachments/index.js';
 export { releaseResultDocument, storeResultDocument } from './data-store.service.js';
 export type {
   Channel,

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import PDFDocument from 'pdfkit';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { citizenPrincipal, onlineBody } from '../../../test/factories-dossiers.js';
 import { sessionCookie } from '../../../test/factories-identity.js';
 import { csrfFor, csrfProbe, multipartBody, postForm } from '../../../test/page-forms.js';
+import { trustedRoots, verifyPdfSignatures } from '../../platform/signing/index.js';
 import { submitDossier } from '../dossiers/index.js';
 import { seedResultsWorld } from './test-support.js';
 
@@ -256,3 +259,73 @@ describe('result pages', () => {
     assert.ok(notPdf.body.includes('không phải là tệp PDF'));
   });
 });
+
+describe('an uploaded result', () => {
+  const uploadAs = async (
+    code: string,
+    c: string,
+    bytes: Buffer,
+    name = 'ket-qua.pdf',
+    type = 'application/pdf',
+  ) => {
+    const body = await multipartBody([['file', { bytes, name, type }]]);
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${code}/result/upload`,
+      headers: { ...body.headers, cookie: c, 'idempotency-key': `upload-${code}-${bytes.length}-${name}` },
+      payload: body.payload,
+    });
+  };
+
+  it('a scan is signed by the leader (invisible signature); a file signed elsewhere is kept as it is', async () => {
+    const scan = await pdfkitPdf('Ban quet quyet dinh');
+    const d = await w.atLeaderStep('results-upload-0001');
+    assert.equal((await uploadAs(d.code, cookie.desk, scan)).statusCode, 403, 'not the desk’s step now');
+    const up = await uploadAs(d.code, cookie.leader, scan);
+    assert.equal(up.statusCode, 200, up.body);
+    assert.equal(up.json().state, 'draft');
+    const signed = await json('POST', `/api/v1/dossiers/${d.code}/actions/sign`, cookie.leader, {});
+    assert.equal(signed.statusCode, 200, signed.body);
+    const pdf = (await json('GET', `/api/v1/results/${signed.json().id}.pdf`, cookie.leader)).rawPayload;
+    const report = verifyPdfSignatures(pdf, { trustedRoots: await trustedRoots(ctx) });
+    assert.equal(report.valid, true, report.summary);
+    assert.equal(report.signatures.length, 1);
+
+    // That signed file, uploaded as the result of another dossier: kept byte for byte.
+    const e = await w.atLeaderStep('results-upload-0002');
+    const keptUp = await uploadAs(e.code, cookie.leader, pdf, 'da-ky.pdf');
+    assert.equal(keptUp.statusCode, 200, keptUp.body);
+    const kept = await json('POST', `/api/v1/dossiers/${e.code}/actions/sign`, cookie.leader, {});
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.equal(kept.json().sha256, createHash('sha256').update(pdf).digest('hex'), 'not signed again');
+
+    // A signed file changed after signing is refused at signing; the dossier stays.
+    const f = await w.atLeaderStep('results-upload-0003');
+    const changed = Buffer.from(pdf);
+    changed[changed.indexOf('/Producer') + 2] = 'X'.charCodeAt(0);
+    const changedUp = await uploadAs(f.code, cookie.leader, changed, 'sua.pdf');
+    assert.equal(changedUp.statusCode, 200, changedUp.body);
+    const refused = await json('POST', `/api/v1/dossiers/${f.code}/actions/sign`, cookie.leader, {});
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().code, 'results.upload_signature_invalid');
+    // An image is not a result document.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const image = await uploadAs(f.code, cookie.leader, png, 'anh.png', 'image/png');
+    assert.equal(image.statusCode, 400);
+    assert.equal(image.json().code, 'results.upload_not_pdf');
+  });
+});
+
+/** A one-page PDF made with pdfkit, as a scanner's software would save it. */
+function pdfkitPdf(text: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.fontSize(16).text(text, 72, 72);
+  doc.end();
+  return done;
+}

@@ -8,18 +8,22 @@
  * the router, so "sign" is answered here.
  */
 import { buffer } from 'node:stream/consumers';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.js';
+import { validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/app-type.js';
+import { allowSameOriginFraming } from '../../platform/http/security.js';
 import type { AppContext } from '../../platform/module.js';
-import { getDossierForCaller } from '../dossiers/index.js';
+import { getDossierForCaller, readWorkingParts } from '../dossiers/index.js';
 import * as repo from './results.repository.js';
 import {
   type ResultRow,
   resultNotFound,
   signBatch,
   signDossierResult,
+  useUploadedResult,
   verifyUrl,
 } from './results.service.js';
 import { returnResult } from './return.service.js';
@@ -28,6 +32,9 @@ const tags = ['results'];
 const LEADERS = { officer: ['agency_leader'] } as const;
 const DESK = { officer: ['one_stop'] } as const;
 const READERS = { citizen: true, officer: 'any' } as const;
+const PROCESSORS = {
+  officer: ['one_stop', 'specialist', 'department_head', 'agency_leader', 'clerk'],
+} as const;
 
 const ResultJson = Type.Object({
   id: Type.String(),
@@ -235,11 +242,56 @@ export function registerResultsApi(app: App, ctx: AppContext) {
       if (r.state !== 'signed' || !r.sha256) throw resultNotFound();
       const bytes = await buffer(await ctx.files.get(r.sha256));
       const file = `${(r.number_symbol ?? 'ket-qua').replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
-      return reply
+      // The result page shows it in a frame of its own.
+      return allowSameOriginFraming(reply)
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${file}"`)
         .header('cache-control', 'private, no-store')
         .send(bytes);
     },
   );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/dossiers/:id/result/upload',
+    {
+      config: { access: PROCESSORS },
+      schema: {
+        tags,
+        summary: 'Tải lên văn bản kết quả / Upload the result document',
+        description:
+          'multipart/form-data with one PDF part: the result is this file instead of the one generated ' +
+          'from the template — a scan, signed by the leader at the approval step, or a file signed ' +
+          'elsewhere, kept as it is when its signature holds (an invalid signature is refused at ' +
+          'signing). The caller must handle the dossier now (status 4). Idempotency-Key header required. ' +
+          'Errors: results.upload_not_pdf (400), results.already_signed (409), workflow.not_your_step (403), ' +
+          'attachment.* as attachments.',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.String({ description: 'Id (uuid) hoặc mã hồ sơ' }) }),
+        response: { 200: ResultJson },
+      },
+    },
+    async (req) => {
+      const r = await uploadResult(ctx, req, req.principal!, req.params.id);
+      return resultJson(ctx, r, true);
+    },
+  );
 }
+
+/** Reads the one PDF part as a working document of the dossier and makes it the result's source. */
+export async function uploadResult(
+  ctx: AppContext,
+  req: FastifyRequest,
+  principal: Principal,
+  idOrCode: string,
+) {
+  const d = await getDossierForCaller(ctx.db, principal, idOrCode);
+  const { files } = await readWorkingParts(ctx, req, principal, d.id);
+  const file = files[0];
+  if (!file) throw noFile();
+  return useUploadedResult(ctx, principal, d.id, file);
+}
+
+const noFile = () => {
+  const message = { vi: 'Hãy chọn tệp PDF của kết quả.', en: 'Choose the result’s PDF file.' };
+  return validationError('attachment.no_file', message, [{ field: 'file', message }]);
+};

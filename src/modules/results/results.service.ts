@@ -8,16 +8,22 @@
  * was, with the error recorded on the result and a retry possible (the number taken stays).
  */
 
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { buffer } from 'node:stream/consumers';
+import { AppError, conflict, forbidden, notFound, validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { placeOf, vietnamParts } from '../../platform/pdf/index.js';
-import { signerFor } from '../../platform/signing/index.js';
+import {
+  type PdfSigner,
+  signerFor,
+  trustedRoots,
+  verifyPdfSignatures,
+} from '../../platform/signing/index.js';
 import { getAgency } from '../admin-units/index.js';
 import { versionAt } from '../catalogue/index.js';
-import { type Dossier, getDossier, storeResultDocument } from '../dossiers/index.js';
-import { applyProcessingAction, processingState } from '../workflow/index.js';
+import { type Dossier, getDossier, readDossierAttachment, storeResultDocument } from '../dossiers/index.js';
+import { applyProcessingAction, holdsCurrentStep, processingState } from '../workflow/index.js';
 import { agencyAbbreviation, dataStorePrefix, newVerificationId, numberSymbol } from './codes.js';
 import { renderResult } from './document.js';
 import * as repo from './results.repository.js';
@@ -76,6 +82,97 @@ export async function prepareResult(ctx: AppContext, principal: Principal, d: Do
   const made = await repo.selectLiveResult(ctx.db, d.id);
   if (!made) throw resultNotFound();
   return made;
+}
+
+const notAPdf = () =>
+  validationError(
+    'results.upload_not_pdf',
+    { vi: 'Kết quả tải lên phải là tệp PDF.', en: 'An uploaded result must be a PDF file.' },
+    [
+      {
+        field: 'file',
+        message: { vi: 'Kết quả tải lên phải là tệp PDF.', en: 'An uploaded result must be a PDF file.' },
+      },
+    ],
+  );
+
+/**
+ * The officer handling the dossier now uploads the result instead of having it generated: a scan
+ * (signed by the leader at the approval step, invisibly) or a file signed elsewhere (kept as it is
+ * if its signature holds). `fileId` is a working document of the dossier they uploaded (a PDF).
+ * Replaces the draft's source; a signed result cannot be replaced.
+ */
+export async function useUploadedResult(
+  ctx: AppContext,
+  principal: Principal,
+  idOrCode: string,
+  file: { id: string; mediaType: string },
+): Promise<ResultRow> {
+  const state = await processingState(ctx, principal, idOrCode);
+  if (state.head.status !== 4 || !holdsCurrentStep(state))
+    throw forbidden('workflow.not_your_step', {
+      vi: 'Bạn không xử lý hồ sơ này ở bước hiện tại nên không thể tải lên kết quả.',
+      en: 'You do not handle this dossier at its current step, so you cannot upload its result.',
+    });
+  if (file.mediaType !== 'application/pdf') throw notAPdf();
+  const d = await getDossier(ctx.db, state.head.id);
+  const result = await prepareResult(ctx, principal, d);
+  if (result.state === 'signed')
+    throw conflict('results.already_signed', {
+      vi: 'Kết quả đã được ký số, không thay được.',
+      en: 'The result is signed already and cannot be replaced.',
+    });
+  await ctx.db
+    .updateTable('results')
+    .set({
+      source: 'uploaded',
+      source_file_id: file.id,
+      updated_at: ctx.clock.now(),
+      row_version: result.row_version + 1,
+    })
+    .where('id', '=', result.id)
+    .where('state', '=', 'draft')
+    .execute();
+  return (await repo.selectResult(ctx.db, result.id))!;
+}
+
+/** Back to the document generated from the template. */
+export async function useGeneratedResult(ctx: AppContext, principal: Principal, idOrCode: string) {
+  const d = await getDossier(ctx.db, idOrCode);
+  const result = await prepareResult(ctx, principal, d);
+  if (result.state !== 'draft') return result;
+  await ctx.db
+    .updateTable('results')
+    .set({
+      source: 'generated',
+      source_file_id: null,
+      updated_at: ctx.clock.now(),
+      row_version: result.row_version + 1,
+    })
+    .where('id', '=', result.id)
+    .where('state', '=', 'draft')
+    .execute();
+  return (await repo.selectResult(ctx.db, result.id))!;
+}
+
+/**
+ * An uploaded result's bytes as they will be issued: a file whose signatures already hold is kept as
+ * it is (signed elsewhere); otherwise the agency signs it (no visible block: the page is not ours).
+ */
+async function signedUpload(
+  ctx: AppContext,
+  signer: PdfSigner,
+  bytes: Buffer,
+  info: { reason: string; location: string; signerName: string; signingTime: Date },
+): Promise<Buffer> {
+  const report = verifyPdfSignatures(bytes, { trustedRoots: await trustedRoots(ctx) });
+  if (report.signed && report.valid) return bytes;
+  if (report.signed)
+    throw conflict('results.upload_signature_invalid', {
+      vi: `Tệp tải lên có chữ ký số không hợp lệ (${report.summary}): hãy tải lên bản gốc hoặc bản quét chưa ký.`,
+      en: `The uploaded file's signature is not valid (${report.summary}): upload the original or an unsigned scan.`,
+    });
+  return signer.sign(bytes, info);
 }
 
 /** Takes the register's number once; a retry after a failed signature keeps it. */
@@ -165,43 +262,51 @@ export async function signDossierResult(
     try {
       const signer = await signerFor(ctx, { code: agency.code, name: agency.name });
       const identity = signer.describe();
-      const { pdf, widget } = await renderResult(
-        {
-          agencyParentName: parent?.name ?? null,
-          agencyName: agency.name,
-          place: placeOf(agency.name),
-          issuedAt: now,
-          numberSymbol: result.number_symbol!,
-          name: result.name,
-          resultCode: result.result_code,
-          dossierCode: d.code,
-          verifyUrl: verifyUrl(ctx.config.baseUrl, result.verification_id),
-          procedureCode: d.procedureCode,
-          procedureName: d.procedureName,
-          receivedAt: d.receivedAt,
-          receivingAgencyName: d.receivingAgency.name,
-          applicant: d.applicant,
-          owner: d.owner,
-          validUntil,
-          signer: { title: signerTitle, name: principal.name },
-          signature: {
-            signerName: principal.name,
-            agencyName: agency.name,
-            signingTime: now,
-            demo: identity.isDemo,
-          },
-        },
-        template,
-      );
-      const bytes = await signer.sign(pdf, {
+      const info = {
         reason: `Ký số ${result.name} số ${result.number_symbol}, hồ sơ ${d.code}`,
         location: placeOf(agency.name),
         signerName: principal.name,
         signingTime: now,
-        widget,
-      });
-      const stored = await ctx.files.put(bytes);
-      signed = { sha256: stored.sha256, size: stored.size, identity };
+      };
+      if (result.source === 'uploaded' && result.source_file_id) {
+        const upload = await readDossierAttachment(ctx, result.source_file_id);
+        const stored = await ctx.files.put(
+          await signedUpload(ctx, signer, await buffer(upload.stream), info),
+        );
+        signed = { sha256: stored.sha256, size: stored.size, identity };
+      } else {
+        const { pdf, widget } = await renderResult(
+          {
+            agencyParentName: parent?.name ?? null,
+            agencyName: agency.name,
+            place: placeOf(agency.name),
+            issuedAt: now,
+            numberSymbol: result.number_symbol!,
+            name: result.name,
+            resultCode: result.result_code,
+            dossierCode: d.code,
+            verifyUrl: verifyUrl(ctx.config.baseUrl, result.verification_id),
+            procedureCode: d.procedureCode,
+            procedureName: d.procedureName,
+            receivedAt: d.receivedAt,
+            receivingAgencyName: d.receivingAgency.name,
+            applicant: d.applicant,
+            owner: d.owner,
+            validUntil,
+            signer: { title: signerTitle, name: principal.name },
+            signature: {
+              signerName: principal.name,
+              agencyName: agency.name,
+              signingTime: now,
+              demo: identity.isDemo,
+            },
+          },
+          template,
+        );
+        const bytes = await signer.sign(pdf, { ...info, widget });
+        const stored = await ctx.files.put(bytes);
+        signed = { sha256: stored.sha256, size: stored.size, identity };
+      }
     } catch (e) {
       await ctx.db
         .updateTable('results')

@@ -56,3 +56,4 @@ export {
   WorkflowRefusal,
   type WorkflowState,
 } from './transitions.js';
+export { holdsCurrentStep } from './working-files.js';

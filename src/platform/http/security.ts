@@ -3,6 +3,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../errors.js';
 import type { App } from './app-type.js';
 import { CSRF_ERROR, isApiRequest } from './error-handler.js';
@@ -77,4 +78,15 @@ export async function registerSecurity(app: App, opts: SecurityOptions) {
     }
     app.csrfProtection(req, reply, (err?: Error) => done(err ? CSRF_ERROR : undefined));
   });
+}
+
+/**
+ * For a document that motcua's own pages show in a frame (a PDF viewer): this response, and only it,
+ * may be framed by same-origin pages; every other response keeps frame-ancestors 'none'.
+ */
+export function allowSameOriginFraming(reply: FastifyReply): FastifyReply {
+  const csp = String(reply.getHeader('content-security-policy') ?? '');
+  if (csp)
+    reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+  return reply.header('x-frame-options', 'SAMEORIGIN');
 }

@@ -35,9 +35,11 @@ export interface ResultPageProps {
   banner: Banner | null;
   canSign: boolean;
   canReturn: boolean;
+  /** Handles the dossier now and the result is not signed: may upload the document instead. */
+  canUpload: boolean;
   defaultTitle: string;
   posted: {
-    form: 'sign' | 'desk' | 'online' | 'post';
+    form: 'sign' | 'desk' | 'online' | 'post' | 'upload';
     values: Record<string, string>;
     errors: FormErrors;
   } | null;
@@ -80,6 +82,61 @@ function SignForm(props: ResultPageProps) {
         {t(m.signButton)}
       </button>
     </form>
+  );
+}
+
+function UploadForm(props: ResultPageProps) {
+  const t = translator(props.ctx.lang);
+  const uploaded = props.result?.source === 'uploaded';
+  const error = props.posted?.form === 'upload' ? props.posted.errors.items[0]?.text : undefined;
+  return (
+    <section class="desk-card" aria-labelledby="tai-len-title">
+      <h2 id="tai-len-title" safe>
+        {t(m.uploadTitle)}
+      </h2>
+      <p class="hint" safe>
+        {uploaded ? t(m.uploadedNow) : t(m.uploadLead)}
+      </p>
+      <form
+        method="post"
+        action={`${resultPageHref(props.d.code)}/tai-len?_csrf=${encodeURIComponent(props.csrf)}`}
+        enctype="multipart/form-data"
+      >
+        <div class={error ? 'field field--error' : 'field'}>
+          <label for="file" safe>
+            {t(m.uploadFile)}
+          </label>
+          {error ? (
+            <span class="field-error" id="file-error" safe>
+              {error}
+            </span>
+          ) : (
+            ''
+          )}
+          <input
+            id="file"
+            type="file"
+            name="file"
+            accept="application/pdf,.pdf"
+            required
+            aria-describedby={error ? 'file-error' : undefined}
+          />
+        </div>
+        <button class="button button--secondary" type="submit" safe>
+          {t(m.uploadButtonResult)}
+        </button>
+      </form>
+      {uploaded ? (
+        <form method="post" action={`${resultPageHref(props.d.code)}/mau`}>
+          <CsrfField token={props.csrf} />
+          <button class="button button--secondary" type="submit" safe>
+            {t(m.useTemplate)}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </section>
   );
 }
 
@@ -219,6 +276,7 @@ export function ResultPage(props: ResultPageProps) {
           <Facts
             rows={[
               [t(m.kind), r.name],
+              [t(m.source), r.source === 'uploaded' ? t(m.sourceUploaded) : t(m.sourceGenerated)],
               [t(m.resultCode), r.result_code],
               [t(m.numberSymbol), r.number_symbol],
               [
@@ -275,6 +333,7 @@ export function ResultPage(props: ResultPageProps) {
         )}
       </section>
       {props.canSign ? <SignForm {...props} /> : ''}
+      {props.canUpload ? <UploadForm {...props} /> : ''}
       {props.canReturn ? <ReturnForms {...props} /> : ''}
     </Layout>
   );

@@ -28,6 +28,22 @@ export const m = defineMessages({
   openPdf: { vi: 'Mở tệp PDF đã ký', en: 'Open the signed PDF' },
   viewPdf: { vi: 'Xem văn bản đã ký', en: 'View the signed document' },
   signFailed: { vi: 'Lần ký số trước không thành công', en: 'The last signature failed' },
+  uploadTitle: { vi: 'Văn bản kết quả tải lên', en: 'Uploaded result document' },
+  uploadLead: {
+    vi: 'Mặc định, kết quả được tạo từ mẫu của thủ tục. Có thể tải lên bản quét (lãnh đạo ký số khi phê duyệt) hoặc tệp đã ký số ở hệ thống khác (giữ nguyên nếu chữ ký hợp lệ).',
+    en: 'By default the result is made from the procedure’s template. You may upload a scan (the leader signs it at approval) or a file signed elsewhere (kept as is when its signature holds).',
+  },
+  uploadedNow: {
+    vi: 'Kết quả hiện là tệp đã tải lên; có thể tải tệp khác hoặc quay lại văn bản tạo từ mẫu.',
+    en: 'The result is now the uploaded file; upload another or go back to the template.',
+  },
+  uploadFile: { vi: 'Tệp PDF của kết quả', en: 'The result’s PDF' },
+  uploadButtonResult: { vi: 'Dùng tệp này làm kết quả', en: 'Use this file as the result' },
+  useTemplate: { vi: 'Dùng văn bản tạo từ mẫu', en: 'Use the template’s document' },
+  uploadedDone: { vi: 'Đã dùng tệp tải lên làm kết quả.', en: 'The uploaded file is now the result.' },
+  source: { vi: 'Nguồn văn bản', en: 'Source' },
+  sourceGenerated: { vi: 'Tạo từ mẫu của thủ tục', en: 'Made from the procedure’s template' },
+  sourceUploaded: { vi: 'Tệp do cán bộ tải lên', en: 'Uploaded by an officer' },
   signTitle: { vi: 'Phê duyệt và ký số', en: 'Approve and sign' },
   signLead: {
     vi: 'Ký số bằng chứng thư số của cơ quan. Hồ sơ chuyển sang "Đã giải quyết xong" và kết quả chờ Bộ phận Một cửa trả cho công dân.',

@@ -14,11 +14,18 @@ import { pageContext } from '../../../platform/http/lang.js';
 import type { AppContext } from '../../../platform/module.js';
 import { getAgency } from '../../admin-units/index.js';
 import { type FormErrors, getDossierForCaller } from '../../dossiers/index.js';
-import { INBOX_PATH, leaderSigningQueue, processingState } from '../../workflow/index.js';
+import { holdsCurrentStep, INBOX_PATH, leaderSigningQueue, processingState } from '../../workflow/index.js';
 import { sendResultByPost } from '../post-return.service.js';
 import { findLivePostalOrder, POSTAL_STATE_LABELS } from '../postal/index.js';
+import { uploadResult } from '../results.api.js';
 import { selectLiveResult } from '../results.repository.js';
-import { defaultSignerTitle, signBatch, signDossierResult, verifyUrl } from '../results.service.js';
+import {
+  defaultSignerTitle,
+  signBatch,
+  signDossierResult,
+  useGeneratedResult,
+  verifyUrl,
+} from '../results.service.js';
 import { returnResult } from '../return.service.js';
 import { verifyById, verifyUpload } from '../verify.service.js';
 import { BATCH_PATH, type Banner, BatchPage, ResultPage, resultPageHref } from './result.view.js';
@@ -70,6 +77,7 @@ async function renderResult(
     step?.role === 'agency_leader' &&
     state.actions.some((a) => a.action === 'complete' || a.action === 'claim');
   const canReturn = state.actions.some((a) => a.action === 'return_result') && result?.state === 'signed';
+  const canUpload = state.head.status === 4 && holdsCurrentStep(state) && result?.state !== 'signed';
   const agency = await getAgency(ctx.db, d.competentAgency.id);
   const done = text(req.query, 'xong');
   const banner =
@@ -80,7 +88,9 @@ async function renderResult(
         ? { text: m.returned[req.lang] }
         : done === 'buu-chinh'
           ? { text: m.postSent[req.lang] }
-          : null);
+          : done === 'tai-len'
+            ? { text: m.uploadedDone[req.lang] }
+            : null);
   return reply
     .status(o.status ?? 200)
     .header('cache-control', 'private, no-store')
@@ -94,6 +104,7 @@ async function renderResult(
         banner={banner}
         canSign={canSign}
         canReturn={canReturn}
+        canUpload={canUpload}
         defaultTitle={defaultSignerTitle(agency.name)}
         posted={o.posted ?? null}
         postal={
@@ -116,7 +127,7 @@ async function refused(
   req: FastifyRequest<Params>,
   reply: FastifyReply,
   err: unknown,
-  form: 'sign' | 'desk' | 'online' | 'post',
+  form: 'sign' | 'desk' | 'online' | 'post' | 'upload',
 ) {
   if (
     !(err instanceof AppError) ||
@@ -189,6 +200,31 @@ function registerOfficerPages(app: App, ctx: AppContext) {
     } catch (err) {
       return refused(ctx, req, reply, err, 'post');
     }
+  });
+
+  app.post<Params>(
+    `${path}/tai-len`,
+    {
+      config: { access: PROCESSORS },
+      // The body is a multipart stream read by the handler: the CSRF check takes its token from the query.
+      preValidation: async (req) => {
+        if (req.isMultipart()) req.body = { _csrf: text(req.query, '_csrf') };
+      },
+    },
+    async (req, reply) => {
+      const d = await getDossierForCaller(ctx.db, req.principal, req.params.code);
+      try {
+        await uploadResult(ctx, req, req.principal as Principal, d.id);
+        return reply.redirect(`${resultPageHref(d.code)}?xong=tai-len`, 303);
+      } catch (err) {
+        return refused(ctx, req, reply, err, 'upload');
+      }
+    },
+  );
+  app.post<Params>(`${path}/mau`, { config: { access: PROCESSORS } }, async (req, reply) => {
+    const d = await getDossierForCaller(ctx.db, req.principal, req.params.code);
+    await useGeneratedResult(ctx, req.principal as Principal, d.id);
+    return reply.redirect(resultPageHref(d.code), 303);
   });
 
   app.get(BATCH_PATH, { config: { access: LEADERS } }, async (req, reply) => {
