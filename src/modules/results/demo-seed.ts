@@ -13,14 +13,15 @@
  */
 import type { Principal, Role } from '../../platform/http/access.js';
 import type { AppContext, DemoAccount } from '../../platform/module.js';
-import { findDossier, receiveDossier, submitDossier } from '../dossiers/index.js';
-import { type AppliedAction, applyProcessingAction, processingState } from '../workflow/index.js';
-import { selectOfficerActing } from './results.repository.js';
+import { findDossier } from '../dossiers/index.js';
+import {
+  type AppliedAction,
+  applyProcessingAction,
+  demoOfficer,
+  demoWalkIn,
+  processingState,
+} from '../workflow/index.js';
 import { signDossierResult } from './results.service.js';
-
-/** Thủ tục đăng ký khai sinh (commune level, default workflow of the demo catalogue). */
-const PROCEDURE = '1.001193';
-const HA_LONG = '06688';
 
 /** The demo officer acting for each role of the ward's workflow (docs/demo.md). */
 const OFFICERS: Partial<Record<Role, string>> = {
@@ -57,25 +58,6 @@ const NOTES: Partial<Record<AppliedAction, Partial<Record<Role, string>>>> = {
 
 /** Someone steered the dossier off the plan: the seed leaves it alone. */
 const STEERED = ['return_step', 'request_supplement', 'request_payment', 'stop', 'withdraw'];
-
-/** A demo officer as a principal with their grants (as return.service.ts `returnedByPost` builds it). */
-async function demoOfficer(ctx: AppContext, username: string): Promise<Principal | undefined> {
-  const row = await ctx.db
-    .selectFrom('officers')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  const acting = row && (await selectOfficerActing(ctx.db, row.id));
-  if (!acting) return undefined;
-  return {
-    kind: 'officer',
-    id: acting.officer.id,
-    sessionId: 'demo-seed',
-    username: acting.officer.username,
-    name: acting.officer.full_name,
-    grants: acting.grants.map((g) => ({ agencyId: g.agency_id, role: g.role as Role })),
-  };
-}
 
 /**
  * The next action on the way to the leader's step, and who takes it; null once the dossier is at
@@ -121,28 +103,18 @@ async function steered(ctx: AppContext, dossierId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-async function submitted(ctx: AppContext, desk: Principal, d: DemoDossier, i: number) {
-  const out = await submitDossier(
+const submitted = (ctx: AppContext, desk: Principal, d: DemoDossier, i: number) =>
+  demoWalkIn(
     ctx,
     desk,
     {
-      procedureCode: PROCEDURE,
-      applicant: {
-        name: d.applicant,
-        idNumber: d.idNumber,
-        phone: `09120002${String(i).padStart(2, '0')}`,
-        address: `Số ${i + 12}, tổ 4, khu 2, phường Hạ Long`,
-        communeCode: HA_LONG,
-      },
-      owner: { name: d.child, birthDate: '2026-11-18' },
-      channel: 1,
-      returnMethod: 'desk',
+      ...d,
+      phone: `09120002${String(i).padStart(2, '0')}`,
+      address: `Số ${i + 12}, tổ 4, khu 2, phường Hạ Long`,
+      childBirthDate: '2026-11-18',
     },
     `demo-results-${i + 1}`,
   );
-  if (out.dossier.status === 1) await receiveDossier(ctx, desk, out.dossier.code, {});
-  return out.dossier;
-}
 
 /** Seeds the dossiers waiting for the leader's signature and one waiting for return; makes no account. */
 export async function seedResultsDemo(ctx: AppContext): Promise<DemoAccount[]> {

@@ -53,7 +53,8 @@ const DOSSIERS: DemoDossier[] = [
   { applicant: 'Cao Thị Yến', idNumber: '022193000107', child: 'Cao Nhật Minh', script: [] },
 ];
 
-async function demoOfficer(ctx: AppContext, username: string): Promise<Principal | undefined> {
+/** A demo officer as a principal with their grants (the demo seeds act through the services). */
+export async function demoOfficer(ctx: AppContext, username: string): Promise<Principal | undefined> {
   const o = await ctx.db
     .selectFrom('officers')
     .select(['id', 'full_name'])
@@ -75,6 +76,42 @@ async function demoOfficer(ctx: AppContext, username: string): Promise<Principal
   };
 }
 
+export interface DemoWalkIn {
+  applicant: string;
+  idNumber: string;
+  child: string;
+  phone: string;
+  address: string;
+  childBirthDate: string;
+}
+
+/**
+ * A walk-in birth registration (thủ tục 1.001193) the demo desk of phường Hạ Long takes in and
+ * receives, under a fixed idempotency key: a second run finds the same dossier.
+ */
+export async function demoWalkIn(ctx: AppContext, desk: Principal, d: DemoWalkIn, key: string) {
+  const out = await submitDossier(
+    ctx,
+    desk,
+    {
+      procedureCode: PROCEDURE,
+      applicant: {
+        name: d.applicant,
+        idNumber: d.idNumber,
+        phone: d.phone,
+        address: d.address,
+        communeCode: HA_LONG,
+      },
+      owner: { name: d.child, birthDate: d.childBirthDate },
+      channel: 1,
+      returnMethod: 'desk',
+    },
+    key,
+  );
+  if (out.dossier.status === 1) await receiveDossier(ctx, desk, out.dossier.code, {});
+  return out.dossier;
+}
+
 /** Seeds the demo dossiers in processing; returns no account (the officers are identity's). */
 export async function seedWorkflowDemo(ctx: AppContext): Promise<DemoAccount[]> {
   if (ctx.config.production) return [];
@@ -83,26 +120,17 @@ export async function seedWorkflowDemo(ctx: AppContext): Promise<DemoAccount[]> 
   if (!desk || !specialist) return [];
   const actors = { desk, specialist };
   for (const [i, d] of DOSSIERS.entries()) {
-    const out = await submitDossier(
+    const { code } = await demoWalkIn(
       ctx,
       desk,
       {
-        procedureCode: PROCEDURE,
-        applicant: {
-          name: d.applicant,
-          idNumber: d.idNumber,
-          phone: `09120001${String(i).padStart(2, '0')}`,
-          address: `Số ${i + 3}, tổ 2, khu 5, phường Hạ Long`,
-          communeCode: HA_LONG,
-        },
-        owner: { name: d.child, birthDate: '2026-11-20' },
-        channel: 1,
-        returnMethod: 'desk',
+        ...d,
+        phone: `09120001${String(i).padStart(2, '0')}`,
+        address: `Số ${i + 3}, tổ 2, khu 5, phường Hạ Long`,
+        childBirthDate: '2026-11-20',
       },
       `demo-workflow-${i + 1}`,
     );
-    const code = out.dossier.code;
-    if (out.dossier.status === 1) await receiveDossier(ctx, desk, code, {});
     // Moved once only: a dossier already sent for processing is left as the demo's users left it.
     if ((await findDossier(ctx.db, code))?.status !== 2) continue;
     for (const [who, action, text] of d.script) {

@@ -7,6 +7,9 @@
  */
 import type { AppModule } from '../../platform/module.js';
 import { seedWorkflowDemo } from './demo-seed.js';
+
+export { type DemoWalkIn, demoOfficer, demoWalkIn } from './demo-seed.js';
+
 import { registerOfficerWork } from './pages/officer.pages.js';
 import { registerRegistersApi } from './registers/registers.api.js';
 import { reminderJobs } from './reminders.job.js';
