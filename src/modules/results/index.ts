@@ -8,6 +8,7 @@ import { defineJob } from '../../platform/jobs.js';
 import type { AppModule } from '../../platform/module.js';
 import { WORKFLOW_RETURNED_JOB } from '../workflow/index.js';
 import { seedResultsDemo } from './demo-seed.js';
+import { registerRegisterPages } from './pages/register.pages.js';
 import { registerResultPages } from './pages/results.pages.js';
 import { postalHooks } from './post-return.service.js';
 import { postalJobs, registerPostalRoutes, registerPostalSandbox } from './postal/index.js';
@@ -33,6 +34,7 @@ export const resultsModule: AppModule = {
     registerResultsApi(app, ctx);
     registerResultPages(app, ctx);
     registerResultTemplatePages(app, ctx);
+    registerRegisterPages(app, ctx);
     await registerPostalRoutes(app, ctx, postalHooks);
     registerPostalSandbox(app, ctx);
   },

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { buildTestApp } from '../../../test/build-test-app.js';
 import { citizenPrincipal, onlineBody } from '../../../test/factories-dossiers.js';
-import { sessionCookie } from '../../../test/factories-identity.js';
+import { insertOfficer, sessionCookie } from '../../../test/factories-identity.js';
 import { csrfFor, csrfProbe, multipartBody, postForm } from '../../../test/page-forms.js';
 import { trustedRoots, verifyPdfSignatures } from '../../platform/signing/index.js';
 import { submitDossier } from '../dossiers/index.js';
@@ -257,6 +257,38 @@ describe('result pages', () => {
     const notPdf = await upload(Buffer.from('hello'));
     assert.equal(notPdf.statusCode, 422);
     assert.ok(notPdf.body.includes('không phải là tệp PDF'));
+  });
+});
+
+describe('the clerk’s register and the landing-page links', () => {
+  it('lists the numbers taken by the ward this year, newest first; the desk gets 403', async () => {
+    const a = await w.atLeaderStep('results-register-0001');
+    const signed = await json('POST', `/api/v1/dossiers/${a.code}/actions/sign`, cookie.leader, {});
+    const number = signed.json().numberSymbol as string;
+    const clerk = await insertOfficer(db, { grants: [{ agencyId: w.world.ward.id, role: 'clerk' }] });
+    const c = await sessionCookie(db, { officerId: clerk.id });
+    const page = await app.inject({ url: '/can-bo/so-van-ban', headers: { accept: 'text/html', cookie: c } });
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(number), number);
+    assert.ok(page.body.includes(a.code));
+    assert.ok(page.body.includes('Phạm Văn Lãnh'));
+    const desk = await app.inject({
+      url: '/can-bo/so-van-ban',
+      headers: { accept: 'text/html', cookie: cookie.desk },
+    });
+    assert.equal(desk.statusCode, 403);
+    const home = await app.inject({ url: '/can-bo', headers: { accept: 'text/html', cookie: c } });
+    assert.ok(home.body.includes('href="/can-bo/so-van-ban"'), 'on the clerk’s landing page');
+    const leaderHome = await app.inject({
+      url: '/can-bo',
+      headers: { accept: 'text/html', cookie: cookie.leader },
+    });
+    assert.ok(leaderHome.body.includes('href="/can-bo/ky-so"'), 'on the leader’s landing page');
+    const inbox = await app.inject({
+      url: '/can-bo/ho-so',
+      headers: { accept: 'text/html', cookie: cookie.leader },
+    });
+    assert.ok(inbox.body.includes('href="/can-bo/ky-so"'), 'beside the leader’s work list');
   });
 });
 

@@ -41,6 +41,8 @@ export interface InboxViewProps {
   hrefOf: (over: Partial<InboxQueryText>) => string;
   now: Date;
   soon: Date;
+  /** The caller's role pages beside the list: the leader's batch signing, the clerk's register. */
+  roleLinks: { href: string; text: string }[];
 }
 
 const countText = (lang: Lang, n: number) =>
@@ -166,6 +168,17 @@ export function OfficerInboxView(props: InboxViewProps) {
     <Layout ctx={props.ctx} title={t(m.listTitle)}>
       <OfficerStyles />
       <h1 safe>{t(m.listTitle)}</h1>
+      {props.roleLinks.length > 0 ? (
+        <p class="wf-role-links">
+          {props.roleLinks.map((l) => (
+            <a class="button button--secondary" href={l.href} safe>
+              {l.text}
+            </a>
+          ))}
+        </p>
+      ) : (
+        ''
+      )}
       <ErrorSummary lang={lang} items={props.errors.items} />
       <search aria-label={t(m.searchLabel)}>
         <form class="wf-search desk-filter" method="get" action={INBOX_PATH}>

@@ -97,6 +97,8 @@ export const m = defineMessages({
   noFileComponents: { vi: 'Thành phần chưa có tệp', en: 'Components without a file' },
   open: { vi: 'Mở', en: 'Open' },
   viewInPage: { vi: 'Xem trong trang', en: 'View here' },
+  signingLink: { vi: 'Ký số kết quả (nhiều hồ sơ)', en: 'Sign results (batch)' },
+  registerLink: { vi: 'Sổ đăng ký văn bản kết quả', en: 'Register of results' },
   goSign: { vi: 'Xem kết quả, phê duyệt và ký số →', en: 'Review, approve and sign the result →' },
   goReturn: { vi: 'Trả kết quả cho công dân →', en: 'Return the result to the citizen →' },
   resultPage: { vi: 'Kết quả giải quyết', en: 'Result' },

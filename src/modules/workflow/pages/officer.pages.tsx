@@ -15,6 +15,8 @@ import { officerLinks } from '../../identity/index.js';
 import { registerInboxApi } from '../inbox.api.js';
 import type { InboxView } from '../inbox.repository.js';
 import { OfficerInboxView as InboxPage } from './inbox.view.js';
+
+
 import { m } from './officer.messages.js';
 import { registerDossierActionPages } from './officer-actions.pages.js';
 import { field, fieldErrors, INBOX_PATH, OFFICER_CSS_PATH, officerDossierHref } from './officer-parts.js';
@@ -29,6 +31,10 @@ import {
   readInboxQuery,
   searchForOfficer,
 } from './officer-work.service.js';
+
+/** Pages of the results module the inbox links to (a later module: by path only). */
+const SIGNING_PATH = '/can-bo/ky-so';
+const REGISTER_PATH = '/can-bo/so-van-ban';
 
 const CSS = readFileSync(new URL('./officer.css', import.meta.url), 'utf8');
 const KEYS: (keyof InboxQueryText)[] = [
@@ -53,7 +59,20 @@ async function inboxPage(ctx: AppContext, req: FastifyRequest, reply: FastifyRep
     const s = params.toString();
     return s ? `${INBOX_PATH}?${s}` : INBOX_PATH;
   };
-  const base = { ctx: pageContext(req), q, query, hrefOf, now, soon: new Date(now.getTime() + DUE_SOON_MS) };
+  const roles = new Set((req.principal as Principal).kind === 'officer' ? scope.roles : []);
+  const roleLinks = [
+    ...(roles.has('agency_leader') ? [{ href: SIGNING_PATH, text: m.signingLink[req.lang] }] : []),
+    ...(roles.has('clerk') ? [{ href: REGISTER_PATH, text: m.registerLink[req.lang] }] : []),
+  ];
+  const base = {
+    ctx: pageContext(req),
+    q,
+    query,
+    hrefOf,
+    now,
+    soon: new Date(now.getTime() + DUE_SOON_MS),
+    roleLinks,
+  };
   let parsed: ReturnType<typeof readInboxQuery>;
   try {
     parsed = readInboxQuery(query);
