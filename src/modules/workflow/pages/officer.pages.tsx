@@ -16,7 +16,6 @@ import { registerInboxApi } from '../inbox.api.js';
 import type { InboxView } from '../inbox.repository.js';
 import { OfficerInboxView as InboxPage } from './inbox.view.js';
 
-
 import { m } from './officer.messages.js';
 import { registerDossierActionPages } from './officer-actions.pages.js';
 import { field, fieldErrors, INBOX_PATH, OFFICER_CSS_PATH, officerDossierHref } from './officer-parts.js';
