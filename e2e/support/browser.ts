@@ -196,9 +196,9 @@ export async function checkPage(page: Page, label: string, shot: string, phone =
 
 /** The page is no wider than the screen: nothing to scroll sideways to. */
 export async function assertFitsScreen(page: Page): Promise<void> {
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= viewport, `page is ${scrollWidth} px wide on a ${viewport} px screen`);
+  // The screen's own width: a phone's browser widens window.innerWidth to an overflowing page's
+  // content, so comparing with it would let a too-wide page pass.
+  const screen = page.viewportSize()?.width ?? (await page.evaluate(() => window.innerWidth));
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= screen, `page is ${scrollWidth} px wide on a ${screen} px screen`);
 }

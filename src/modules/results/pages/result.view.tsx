@@ -297,6 +297,10 @@ export function ResultPage(props: ResultPageProps) {
               ],
               [t(m.dataStoreCode), r.data_store_code],
               [t(m.returnedAt), r.returned_at ? formatWhen(r.returned_at) : null],
+              [
+                t(m.postalOrder),
+                props.postal ? `${props.postal.itemCode ?? '—'} — ${props.postal.stateLabel}` : null,
+              ],
               [t(m.signFailed), r.sign_error],
             ]}
           />

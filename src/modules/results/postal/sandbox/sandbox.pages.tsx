@@ -9,6 +9,7 @@ import { CsrfField, Layout, type PageContext } from '../../../../platform/html/l
 import type { App } from '../../../../platform/http/app-type.js';
 import { pageContext } from '../../../../platform/http/lang.js';
 import type { AppContext } from '../../../../platform/module.js';
+import { DeskStyleSheet } from '../../../dossiers/index.js';
 import { type PostalSettings, SANDBOX_PATH } from '../postal-settings.js';
 import { postalSandboxMessages as m } from './sandbox.messages.js';
 import { findSandboxOrder, listSandboxOrders, type SandboxOrder } from './sandbox.repository.js';
@@ -28,14 +29,20 @@ function OrderRow(p: { ctx: PageContext; o: SandboxOrder; csrf: string }) {
   const canAdvance = o.status === 'accepted' || o.status === 'in_transit';
   return (
     <tr>
-      <td>
+      <td class="data-table__name">
         <code safe>{o.itemCode}</code>
       </td>
-      <td safe>{o.orderNumber}</td>
-      <td safe>{`${o.receiver.Name ?? ''} ${maskTel(o.receiver.Tel)}`}</td>
-      <td>{o.codAmount ? o.codAmount.toLocaleString('vi-VN') : '0'}</td>
-      <td safe>{t(m[o.status])}</td>
-      <td safe>{t(o.notifiedStatus === o.status ? m.notifiedYes : m.notifiedNo)}</td>
+      <td data-label={t(m.orderNumber)} safe>
+        {o.orderNumber}
+      </td>
+      <td data-label={t(m.receiver)} safe>{`${o.receiver.Name ?? ''} ${maskTel(o.receiver.Tel)}`}</td>
+      <td data-label={t(m.cod)}>{o.codAmount ? o.codAmount.toLocaleString('vi-VN') : '0'}</td>
+      <td data-label={t(m.status)} safe>
+        {t(m[o.status])}
+      </td>
+      <td data-label={t(m.notified)} safe>
+        {t(o.notifiedStatus === o.status ? m.notifiedYes : m.notifiedNo)}
+      </td>
       <td>
         {canAdvance ? (
           <form method="post" action={advancePath(o.itemCode)}>
@@ -64,6 +71,8 @@ function SandboxPage(p: {
   const t = translator(p.ctx.lang);
   return (
     <Layout ctx={p.ctx} title={t(m.title)}>
+      {/* The desk's stylesheet: its tables scroll inside the page on a phone (.table-scroll). */}
+      <DeskStyleSheet />
       <h1 safe>{t(m.title)}</h1>
       <p class="notice" safe>
         {t(m.banner)}
