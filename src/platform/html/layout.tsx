@@ -160,3 +160,29 @@ export function Pager(props: {
     </nav>
   );
 }
+
+/**
+ * A data table that scrolls inside the page on a narrow screen: a caption for screen readers, one
+ * header cell per column, the rows given as children.
+ */
+export function DataTable(props: PropsWithChildren<{ caption: string; columns: string[]; class?: string }>) {
+  return (
+    <div class="table-scroll">
+      <table class={props.class ?? 'data-table desk-table'}>
+        <caption class="visually-hidden" safe>
+          {props.caption}
+        </caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" safe>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { defineMessages, translator } from '../../../platform/html/i18n.js';
-import { Layout, type PageContext } from '../../../platform/html/layout.js';
+import { DataTable, Layout, type PageContext } from '../../../platform/html/layout.js';
 import type { Principal, Role } from '../../../platform/http/access.js';
 import type { App } from '../../../platform/http/app-type.js';
 import { pageContext } from '../../../platform/http/lang.js';
@@ -94,48 +94,32 @@ function RegisterPage(props: {
           {t(m.none)}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table desk-table">
-            <caption class="visually-hidden" safe>
-              {`${t(m.title)} ${props.year}`}
-            </caption>
-            <thead>
-              <tr>
-                {cols.map((c) => (
-                  <th scope="col" safe>
-                    {t(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <td class="data-table__name" safe>
-                    {r.number_symbol ?? '—'}
-                  </td>
-                  <td data-label={t(m.colKind)} safe>
-                    {r.name}
-                  </td>
-                  <td data-label={t(m.colDossier)}>
-                    <a href={resultPageHref(r.code)} safe>
-                      {r.code}
-                    </a>
-                  </td>
-                  <td data-label={t(m.colSigner)} safe>
-                    {r.signer_name ?? t(m.notSigned)}
-                  </td>
-                  <td data-label={t(m.colSignedAt)} safe>
-                    {formatWhen(r.signed_at)}
-                  </td>
-                  <td data-label={t(m.colReturned)} safe>
-                    {formatWhen(r.returned_at)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`${t(m.title)} ${props.year}`} columns={cols.map((c) => t(c))}>
+          {props.rows.map((r) => (
+            <tr>
+              <td class="data-table__name" safe>
+                {r.number_symbol ?? '—'}
+              </td>
+              <td data-label={t(m.colKind)} safe>
+                {r.name}
+              </td>
+              <td data-label={t(m.colDossier)}>
+                <a href={resultPageHref(r.code)} safe>
+                  {r.code}
+                </a>
+              </td>
+              <td data-label={t(m.colSigner)} safe>
+                {r.signer_name ?? t(m.notSigned)}
+              </td>
+              <td data-label={t(m.colSignedAt)} safe>
+                {formatWhen(r.signed_at)}
+              </td>
+              <td data-label={t(m.colReturned)} safe>
+                {formatWhen(r.returned_at)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {props.rows.length >= LIMIT ? (
         <p class="hint" safe>

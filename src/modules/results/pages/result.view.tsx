@@ -5,7 +5,13 @@
  * leader's dossiers waiting for a signature with a box each.
  */
 import { translator } from '../../../platform/html/i18n.js';
-import { CsrfField, ErrorSummary, Layout, type PageContext } from '../../../platform/html/layout.js';
+import {
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Layout,
+  type PageContext,
+} from '../../../platform/html/layout.js';
 import {
   type Dossier,
   type FormErrors,
@@ -381,51 +387,35 @@ export function BatchPage(props: {
       ) : (
         <form method="post" action={BATCH_PATH}>
           <CsrfField token={props.csrf} />
-          <div class="table-scroll">
-            <table class="data-table desk-table">
-              <caption class="visually-hidden" safe>
-                {t(m.batchTitle)}
-              </caption>
-              <thead>
-                <tr>
-                  {cols.map((c) => (
-                    <th scope="col" safe>
-                      {t(c)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr>
-                    <td class="data-table__name">
-                      <input
-                        type="checkbox"
-                        name="dossiers"
-                        value={r.code}
-                        id={`ky-${r.id}`}
-                        aria-label={`${t(m.select)} ${r.code}`}
-                      />
-                    </td>
-                    <td data-label={t(m.colCode)}>
-                      <a href={resultPageHref(r.code)} safe>
-                        {r.code}
-                      </a>
-                    </td>
-                    <td data-label={t(m.colProcedure)} safe>
-                      {r.procedure_name}
-                    </td>
-                    <td data-label={t(m.colApplicant)} safe>
-                      {r.applicant_name ?? '—'}
-                    </td>
-                    <td data-label={t(m.colDue)} safe>
-                      {formatWhen(r.step_due_at)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t(m.batchTitle)} columns={cols.map((c) => t(c))}>
+            {props.rows.map((r) => (
+              <tr>
+                <td class="data-table__name">
+                  <input
+                    type="checkbox"
+                    name="dossiers"
+                    value={r.code}
+                    id={`ky-${r.id}`}
+                    aria-label={`${t(m.select)} ${r.code}`}
+                  />
+                </td>
+                <td data-label={t(m.colCode)}>
+                  <a href={resultPageHref(r.code)} safe>
+                    {r.code}
+                  </a>
+                </td>
+                <td data-label={t(m.colProcedure)} safe>
+                  {r.procedure_name}
+                </td>
+                <td data-label={t(m.colApplicant)} safe>
+                  {r.applicant_name ?? '—'}
+                </td>
+                <td data-label={t(m.colDue)} safe>
+                  {formatWhen(r.step_due_at)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <button class="button" type="submit" safe>
             {t(m.batchButton)}
           </button>

@@ -1,5 +1,6 @@
 /** The sections of the officer's dossier page: facts, people, components and files, steps, history. */
 import { type Lang, translator } from '../../../platform/html/i18n.js';
+import { DataTable } from '../../../platform/html/layout.js';
 import {
   attachmentHref,
   type DossierComponent,
@@ -213,52 +214,36 @@ export function Steps(props: { lang: Lang; page: OfficerDossierPage; now: Date }
     m.colTimeliness,
   ];
   return (
-    <div class="table-scroll">
-      <table class="data-table desk-table">
-        <caption class="visually-hidden" safe>
-          {t(m.steps)}
-        </caption>
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th scope="col" safe>
-                {t(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((s) => (
-            <tr class={s.id === state.head.step_id ? 'is-new' : undefined}>
-              <td class="data-table__name" safe>
-                {String(s.position + 1)}
-              </td>
-              <td data-label={t(m.colStepName)} safe>
-                {`${s.name} (${roleName(s.role)?.[props.lang] ?? s.role})`}
-              </td>
-              <td data-label={t(m.colAgency)} safe>
-                {props.page.agencyName(s.agency_id)}
-              </td>
-              <td data-label={t(m.colHolder)} safe>
-                {props.page.officerName(s.claimed_by) ?? '—'}
-              </td>
-              <td data-label={t(m.colStarted)} safe>
-                {formatWhen(s.started_at)}
-              </td>
-              <td data-label={t(m.colStepDue)} safe>
-                {formatWhen(s.due_at)}
-              </td>
-              <td data-label={t(m.colFinished)} safe>
-                {formatWhen(s.finished_at)}
-              </td>
-              <td data-label={t(m.colTimeliness)} safe>
-                {progress(s)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t(m.steps)} columns={cols.map((c) => t(c))}>
+      {steps.map((s) => (
+        <tr class={s.id === state.head.step_id ? 'is-new' : undefined}>
+          <td class="data-table__name" safe>
+            {String(s.position + 1)}
+          </td>
+          <td data-label={t(m.colStepName)} safe>
+            {`${s.name} (${roleName(s.role)?.[props.lang] ?? s.role})`}
+          </td>
+          <td data-label={t(m.colAgency)} safe>
+            {props.page.agencyName(s.agency_id)}
+          </td>
+          <td data-label={t(m.colHolder)} safe>
+            {props.page.officerName(s.claimed_by) ?? '—'}
+          </td>
+          <td data-label={t(m.colStarted)} safe>
+            {formatWhen(s.started_at)}
+          </td>
+          <td data-label={t(m.colStepDue)} safe>
+            {formatWhen(s.due_at)}
+          </td>
+          <td data-label={t(m.colFinished)} safe>
+            {formatWhen(s.finished_at)}
+          </td>
+          <td data-label={t(m.colTimeliness)} safe>
+            {progress(s)}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,5 +1,6 @@
 /** The dense table of the work list and of search results: due-time marks, overdue rows flagged. */
 import { type Lang, translator } from '../../../platform/html/i18n.js';
+import { DataTable } from '../../../platform/html/layout.js';
 import { formatWhen, statusText } from '../../dossiers/index.js';
 import type { SearchRow } from '../search.repository.js';
 import { m, roleName } from './officer.messages.js';
@@ -46,52 +47,34 @@ export function InboxTable(props: { lang: Lang; rows: Row[]; now: Date; soon: Da
   const t = translator(props.lang);
   const cols = [m.colCode, m.colProcedure, m.colApplicant, m.colStatus, m.colStep, m.colStepDue, m.colDue];
   return (
-    <div class="table-scroll">
-      <table class="data-table desk-table">
-        <caption class="visually-hidden" safe>
-          {props.caption}
-        </caption>
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th scope="col" safe>
-                {t(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr
-              class={dueState(r.step_due_at, props.now, props.soon) === 'overdue' ? 'wf-overdue' : undefined}
-            >
-              <td class="data-table__name">
-                <a href={officerDossierHref(r.code)} safe>
-                  {r.code}
-                </a>
-              </td>
-              <td data-label={t(m.colProcedure)}>
-                <code safe>{r.procedure_code}</code> <span safe>{r.procedure_name}</span>
-              </td>
-              <td data-label={t(m.colApplicant)} safe>
-                {r.applicant_name ?? '—'}
-              </td>
-              <td data-label={t(m.colStatus)} safe>
-                {statusText(props.lang, r.status, null)}
-              </td>
-              <td data-label={t(m.colStep)} safe>
-                {roleName(r.step_role)?.[props.lang] ?? '—'}
-              </td>
-              <td data-label={t(m.colStepDue)}>
-                <DueCell lang={props.lang} row={r} now={props.now} soon={props.soon} />
-              </td>
-              <td data-label={t(m.colDue)} safe>
-                {formatWhen(r.due_at)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={props.caption} columns={cols.map((c) => t(c))}>
+      {props.rows.map((r) => (
+        <tr class={dueState(r.step_due_at, props.now, props.soon) === 'overdue' ? 'wf-overdue' : undefined}>
+          <td class="data-table__name">
+            <a href={officerDossierHref(r.code)} safe>
+              {r.code}
+            </a>
+          </td>
+          <td data-label={t(m.colProcedure)}>
+            <code safe>{r.procedure_code}</code> <span safe>{r.procedure_name}</span>
+          </td>
+          <td data-label={t(m.colApplicant)} safe>
+            {r.applicant_name ?? '—'}
+          </td>
+          <td data-label={t(m.colStatus)} safe>
+            {statusText(props.lang, r.status, null)}
+          </td>
+          <td data-label={t(m.colStep)} safe>
+            {roleName(r.step_role)?.[props.lang] ?? '—'}
+          </td>
+          <td data-label={t(m.colStepDue)}>
+            <DueCell lang={props.lang} row={r} now={props.now} soon={props.soon} />
+          </td>
+          <td data-label={t(m.colDue)} safe>
+            {formatWhen(r.due_at)}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
