@@ -39,7 +39,7 @@ describe('result codes', () => {
 
   it('symbols, numbers and data-store codes', () => {
     assert.equal(
-      symbolFor('Giấy chứng nhận đăng ký hộ kinh doanh', 'Ủy ban nhân dân phường Hạ Long'),
+      symbolFor(kindAbbreviation('Giấy chứng nhận đăng ký hộ kinh doanh'), 'Ủy ban nhân dân phường Hạ Long'),
       'GCN-UBND',
     );
     assert.equal(numberSymbol(7, 'GCN-UBND'), '07/GCN-UBND');

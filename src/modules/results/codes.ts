@@ -48,9 +48,9 @@ export function agencyAbbreviation(agencyName: string): string {
   return initials(words.slice(0, 5)) || 'CQ';
 }
 
-/** "GCN-UBND" */
-export const symbolFor = (resultName: string, agencyName: string): string =>
-  `${kindAbbreviation(resultName)}-${agencyAbbreviation(agencyName)}`;
+/** The symbol (ký hiệu) of a result: its kind's abbreviation, then the agency's ("GCN-UBND"). */
+export const symbolFor = (kind: string, agencyName: string): string =>
+  `${kind}-${agencyAbbreviation(agencyName)}`;
 
 /** "15/GCN-UBND": the number as the register gives it, at least two digits as offices write it. */
 export const numberSymbol = (n: number, symbol: string): string => `${String(n).padStart(2, '0')}/${symbol}`;

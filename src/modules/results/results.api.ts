@@ -8,25 +8,23 @@
  * the router, so "sign" is answered here.
  */
 import { buffer } from 'node:stream/consumers';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.js';
-import { validationError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { App } from '../../platform/http/app-type.js';
 import { allowSameOriginFraming } from '../../platform/http/security.js';
 import type { AppContext } from '../../platform/module.js';
-import { getDossierForCaller, readWorkingParts } from '../dossiers/index.js';
+import { getDossierForCaller } from '../dossiers/index.js';
 import * as repo from './results.repository.js';
 import {
   type ResultRow,
   resultNotFound,
   signBatch,
   signDossierResult,
-  useUploadedResult,
   verifyUrl,
 } from './results.service.js';
 import { returnResult } from './return.service.js';
+import { uploadResult } from './upload-result.js';
 
 const tags = ['results'];
 const LEADERS = { officer: ['agency_leader'] } as const;
@@ -276,22 +274,3 @@ export function registerResultsApi(app: App, ctx: AppContext) {
     },
   );
 }
-
-/** Reads the one PDF part as a working document of the dossier and makes it the result's source. */
-export async function uploadResult(
-  ctx: AppContext,
-  req: FastifyRequest,
-  principal: Principal,
-  idOrCode: string,
-) {
-  const d = await getDossierForCaller(ctx.db, principal, idOrCode);
-  const { files } = await readWorkingParts(ctx, req, principal, d.id);
-  const file = files[0];
-  if (!file) throw noFile();
-  return useUploadedResult(ctx, principal, d.id, file);
-}
-
-const noFile = () => {
-  const message = { vi: 'Hãy chọn tệp PDF của kết quả.', en: 'Choose the result’s PDF file.' };
-  return validationError('attachment.no_file', message, [{ field: 'file', message }]);
-};

@@ -24,7 +24,7 @@ import { getAgency } from '../admin-units/index.js';
 import { versionAt } from '../catalogue/index.js';
 import { type Dossier, getDossier, readDossierAttachment, storeResultDocument } from '../dossiers/index.js';
 import { applyProcessingAction, holdsCurrentStep, processingState } from '../workflow/index.js';
-import { agencyAbbreviation, dataStorePrefix, newVerificationId, numberSymbol } from './codes.js';
+import { dataStorePrefix, newVerificationId, numberSymbol, symbolFor } from './codes.js';
 import { renderResult } from './document.js';
 import * as repo from './results.repository.js';
 import { defaultSignerTitle, templateFor, validUntilFor } from './templates/index.js';
@@ -70,7 +70,7 @@ export async function prepareResult(ctx: AppContext, principal: Principal, d: Do
       name: template.title,
       result_code: kind?.codeValid ? kind.code : null,
       agency_id: agency.id,
-      symbol: `${template.symbolKind}-${agencyAbbreviation(agency.name)}`,
+      symbol: symbolFor(template.symbolKind, agency.name),
       verification_id: newVerificationId(),
       permanent: template.validityMonths === null,
       created_by: principal.id,

@@ -17,7 +17,6 @@ import { type FormErrors, getDossierForCaller } from '../../dossiers/index.js';
 import { holdsCurrentStep, INBOX_PATH, leaderSigningQueue, processingState } from '../../workflow/index.js';
 import { sendResultByPost } from '../post-return.service.js';
 import { findLivePostalOrder, POSTAL_STATE_LABELS } from '../postal/index.js';
-import { uploadResult } from '../results.api.js';
 import { selectLiveResult } from '../results.repository.js';
 import {
   defaultSignerTitle,
@@ -27,6 +26,7 @@ import {
   verifyUrl,
 } from '../results.service.js';
 import { returnResult } from '../return.service.js';
+import { uploadResult } from '../upload-result.js';
 import { verifyById, verifyUpload } from '../verify.service.js';
 import { BATCH_PATH, type Banner, BatchPage, ResultPage, resultPageHref } from './result.view.js';
 import { m } from './results.messages.js';

@@ -2,7 +2,7 @@
  * The sample dossier a template preview is drawn with (Nguyễn Văn Mẫu, 001099012345, …): made-up
  * data that reads like a real dossier, the number "01/{ký hiệu}-{agency}", an unsigned signature box.
  */
-import { agencyAbbreviation, numberSymbol } from '../codes.js';
+import { numberSymbol, symbolFor } from '../codes.js';
 import type { ResultDocument } from '../document.js';
 import { defaultSignerTitle, type ResultTemplate, validUntilFor } from './template.js';
 
@@ -33,7 +33,7 @@ export function sampleDocument(s: SampleInput, template: ResultTemplate): Result
     agencyName: s.agencyName,
     place: s.place,
     issuedAt: s.now,
-    numberSymbol: numberSymbol(1, `${template.symbolKind}-${agencyAbbreviation(s.agencyName)}`),
+    numberSymbol: numberSymbol(1, symbolFor(template.symbolKind, s.agencyName)),
     name: template.title,
     resultCode: 'KQ.G01.000123',
     dossierCode: `000.00.00.MAU-${yymmdd}-0001`,
