@@ -379,20 +379,11 @@ export async function applyProcessingAction(
     action === 'extend' ? extensionInput(input.newDueAt, draft?.new_due_at ?? null, head.due_at, now) : null;
   const obligation =
     action === 'request_payment' ? await obligationAmount(ctx.db, head.id, input.amount) : null;
+  const current = steps.find((s) => s.id === head.step_id) ?? null;
   // The approved letter is signed before anything is recorded: a failed signature changes nothing.
   const signedLetter = extension
-    ? await signLetter(
-        ctx,
-        principal,
-        head,
-        steps.find((s) => s.id === head.step_id) ?? null,
-        draft,
-        reason!,
-        extension,
-        now,
-      )
+    ? await signLetter(ctx, principal, head, current, draft, reason!, extension, now)
     : null;
-  const current = steps.find((s) => s.id === head.step_id) ?? null;
   if (action === 'assign') {
     const who = input.assignee?.trim() ?? '';
     if (
